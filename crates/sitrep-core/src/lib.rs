@@ -24,7 +24,7 @@ mod span;
 pub use article::{Article, DateSource, Published, Segment, SourceRef};
 pub use event::{
     Actor, AnalysedArticle, Attribution, Diagnostic, Entity, Event, EventDate, EventObject,
-    Evidence, Location, MergedEvent, Mention, ObjectKind, Quantity, Story,
+    Evidence, Location, Mention, MergedEvent, ObjectKind, Quantity, Story,
 };
 pub use ids::{article_id, normalise_for_id, short_hash};
 pub use labels::{EntityType, LabelError, Modality, PloverType, Sector};

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     // crates/sitrep-testkit -> repo root
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 /// The shared data folder: `$SITREP_DATA` if set, else `../shared/data` beside the repository.

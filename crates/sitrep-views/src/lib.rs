@@ -1,0 +1,89 @@
+//! The read side of sitrep: what a person or a script sees of the store.
+//!
+//! * [`merged_events`]: the store's events merged across articles ([`sitrep_stories`]).
+//! * [`report`]: a readable markdown report, per story a timeline of events with their sources.
+//! * [`events_table`]: a fixed-width table for the terminal.
+//! * [`export`]: the stable export formats of DESIGN.md section 3 (JSONL, CSV). Their field
+//!   types ([`export::EventOut`] and friends) are this crate's own, mapped from the core model
+//!   at this boundary, so the core types can change without breaking scripts that read exports.
+//!
+//! Nothing here writes to the store.
+
+pub mod export;
+mod report;
+mod table;
+
+pub use report::{report, ReportOptions};
+pub use table::{articles_table, events_table, stories_table};
+
+use sitrep_core::MergedEvent;
+use sitrep_store::{EventFilter, Store, StoreError};
+use sitrep_stories::Report;
+
+/// What can go wrong producing a view.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ViewError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// Stored events matching `filter`, merged across the articles of each story.
+pub fn merged_events(store: &Store, filter: &EventFilter) -> Result<Vec<MergedEvent>, ViewError> {
+    let reports = store
+        .events(filter)?
+        .into_iter()
+        .map(|e| Report {
+            event: e.event,
+            outlet: e.outlet,
+            published: e.published,
+            story: e.story,
+            duplicate_of: e.duplicate_of,
+            sentence: e.sentence,
+        })
+        .collect();
+    Ok(sitrep_stories::merge_events(reports))
+}
+
+/// `Name (CTY, SEC)` for an actor, or `—`.
+pub(crate) fn actor_label(a: &Option<sitrep_core::Actor>) -> String {
+    match a {
+        None => "—".into(),
+        Some(a) => {
+            let mut tags = Vec::new();
+            if let Some(c) = &a.country {
+                tags.push(c.clone());
+            }
+            if let Some(s) = a.sector {
+                tags.push(s.as_str().to_string());
+            }
+            if tags.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{} ({})", a.name, tags.join(", "))
+            }
+        }
+    }
+}
+
+/// `ATACMS; 300 tanks` for an event's objects.
+pub(crate) fn objects_label(e: &sitrep_core::Event) -> String {
+    e.objects
+        .iter()
+        .map(|o| o.text.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The date an event is shown under, and whether it is only the publication date.
+pub(crate) fn date_label(e: &sitrep_core::Event) -> String {
+    match &e.date {
+        None => "undated".into(),
+        Some(d) if d.from_published => format!("{} (published)", d.value),
+        Some(d) => d.value.clone(),
+    }
+}

@@ -1,0 +1,187 @@
+//! The command line, declared with clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// sitrep turns news articles into a sourced, deduplicated picture of events: who met, asked,
+/// promised, refused, threatened or attacked whom, about what, when and where, and which
+/// outlets say so.
+///
+/// Typical use:
+///   sitrep demo                          # the bundled sample, end to end
+///   sitrep ingest articles/ feed.jsonl   # read articles into ./sitrep.db
+///   sitrep report                        # per story, a timeline of events with sources
+///   sitrep events --type REJECT          # a table of events
+///   sitrep export events --format jsonl  # the stable export format
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, verbatim_doc_comment)]
+pub struct Cli {
+    /// The database file (SQLite); created when missing.
+    #[arg(long, global = true, default_value = "sitrep.db", env = "SITREP_DB")]
+    pub db: PathBuf,
+
+    /// More log output (-v info, -vv debug); logs go to stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Only errors on stderr (no progress bar).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles from files, folders or stdin, analyse them and store the results.
+    ///
+    /// Formats: plain scraped text (.txt, one article per file) and JSONL (one article per
+    /// line: `text` required; `id`, `url`, `outlet`, `title`, `published` optional), each also
+    /// gzipped. The format is detected from the content as well as the name. Folders are read
+    /// recursively. Bad files and lines are reported with their place and skipped; the rest goes
+    /// on. Re-ingesting an article changes nothing. Exits with 1 only when nothing could be
+    /// ingested.
+    Ingest(IngestArgs),
+    /// List the stored articles: date, outlet, title.
+    Articles(ListArgs),
+    /// List events (merged across articles), filtered by type, actor and date.
+    Events(EventArgs),
+    /// List stories: date range, size, title.
+    Stories(ListArgs),
+    /// A readable report: per story, a timeline of events, each with the sentences that say so.
+    Report(ReportArgs),
+    /// Export events, articles, stories or entities (JSONL or CSV) in the stable format.
+    Export(ExportArgs),
+    /// Ingest the bundled sample articles into a temporary database and print the report.
+    Demo(DemoArgs),
+    /// Run a public benchmark and print `eval SUITE metric=value ...`.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to read; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A folder of extra knowledge-base files (same format as the built-in ones).
+    #[arg(long, value_name = "DIR")]
+    pub kb: Option<PathBuf>,
+    /// Skip documents larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: usize,
+    /// Worker threads for analysis (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct EventFilterArgs {
+    /// Only this PLOVER type (AGREE, CONSULT, REQUEST, REJECT, THREATEN, AID, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only events whose source or target name contains this text (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only events dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only events at or above this confidence (default: the extractor's threshold).
+    #[arg(long, value_name = "X", conflicts_with = "all")]
+    pub min_confidence: Option<f32>,
+    /// Show every event, whatever its confidence.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only the story with this id (or id prefix).
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
+    /// Only events at or above this confidence (default: the extractor's threshold).
+    #[arg(long, value_name = "X", conflicts_with = "all")]
+    pub min_confidence: Option<f32>,
+    /// Show every event, whatever its confidence.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportWhat {
+    Events,
+    Articles,
+    Stories,
+    Entities,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[arg(value_enum)]
+    pub what: ExportWhat,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Filters, for `export events`.
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the demo database at this path instead of a temporary file.
+    #[arg(long, value_name = "FILE")]
+    pub keep: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Suite {
+    /// The 48 English "Golden Rules" of sentence splitting.
+    Sentences,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The benchmark to run.
+    #[arg(value_enum)]
+    pub suite: Suite,
+    /// The suite's data folder (default: its folder under ../shared/data, or $SITREP_DATA).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+pub fn parse() -> Cli {
+    Cli::parse()
+}
