@@ -53,17 +53,27 @@ pub fn merge_events(reports: Vec<Report>) -> Vec<MergedEvent> {
 }
 
 fn merge_group(mut group: Vec<Report>) -> MergedEvent {
+    // The representative report: the most confident, then the earliest published, then the
+    // first in its article (a story's lead sentence usually states the event best).
     group.sort_by(|a, b| {
         b.event
             .confidence
             .total_cmp(&a.event.confidence)
-            .then_with(|| a.event.id.cmp(&b.event.id))
+            .then_with(|| {
+                (a.published.is_none(), &a.published).cmp(&(b.published.is_none(), &b.published))
+            })
+            .then_with(|| a.event.article.cmp(&b.event.article))
+            .then_with(|| a.event.sentence.start.cmp(&b.event.sentence.start))
     });
     let mut ids: Vec<&str> = group.iter().map(|r| r.event.id.as_str()).collect();
     ids.sort();
     let id = short_hash(&ids);
-    let articles: BTreeSet<&str> = group.iter().map(|r| r.event.article.as_str()).collect();
-    let outlets: BTreeSet<String> = group
+    let articles = group
+        .iter()
+        .map(|r| r.event.article.as_str())
+        .collect::<BTreeSet<&str>>()
+        .len();
+    let outlets = group
         .iter()
         .filter(|r| r.duplicate_of.is_none())
         .map(|r| {
@@ -72,7 +82,24 @@ fn merge_group(mut group: Vec<Report>) -> MergedEvent {
                 .map(|o| o.to_lowercase())
                 .unwrap_or_else(|| format!("article:{}", r.event.article))
         })
-        .collect();
+        .collect::<BTreeSet<String>>()
+        .len();
+    let best = group[0].clone();
+    // Evidence in reading order: by publication, article, then position.
+    group.sort_by(|a, b| {
+        (
+            a.published.is_none(),
+            &a.published,
+            &a.event.article,
+            a.event.sentence.start,
+        )
+            .cmp(&(
+                b.published.is_none(),
+                &b.published,
+                &b.event.article,
+                b.event.sentence.start,
+            ))
+    });
     let evidence = group
         .iter()
         .map(|r| Evidence {
@@ -85,13 +112,12 @@ fn merge_group(mut group: Vec<Report>) -> MergedEvent {
             end: r.event.sentence.end,
         })
         .collect();
-    let best = &group[0];
     MergedEvent {
         id,
         event: best.event.clone(),
         evidence,
-        articles: articles.len(),
-        outlets: outlets.len().max(1),
+        articles,
+        outlets: outlets.max(1),
         story: best.story.clone(),
         confidence: best.event.confidence,
     }

@@ -16,14 +16,18 @@ fn bad_folder(dir: &Path) {
     let good = sitrep_testkit::sample("002");
     write(&dir.join("good.txt"), good.as_bytes());
     write(&dir.join("empty.txt"), b"");
-    write(&dir.join("binary.txt"), &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254]);
+    write(
+        &dir.join("binary.txt"),
+        &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254],
+    );
     let mut bad_utf8 = b"Kyiv said on Tuesday that ".to_vec();
     bad_utf8.extend_from_slice(&[0xff, 0xfe, 0xc3, 0x28]);
     bad_utf8.extend_from_slice(b" the talks failed.");
     write(&dir.join("invalid-utf8.txt"), &bad_utf8);
     // A gzip cut in the middle.
     let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(sitrep_testkit::sample("000").as_bytes()).unwrap();
+    gz.write_all(sitrep_testkit::sample("000").as_bytes())
+        .unwrap();
     let gz = gz.finish().unwrap();
     write(&dir.join("truncated.txt.gz"), &gz[..gz.len() / 2]);
     // 50 MB of text: one document far over the size limit.
@@ -78,7 +82,10 @@ fn every_bad_input_is_reported_and_the_rest_is_ingested() {
             .lines()
             .find(|l| l.contains("skipped") && l.contains(place))
             .unwrap_or_else(|| panic!("no skip reported for {place} in:\n{err}"));
-        assert!(line.to_lowercase().contains(&why.to_lowercase()), "{place}: {line}");
+        assert!(
+            line.to_lowercase().contains(&why.to_lowercase()),
+            "{place}: {line}"
+        );
     }
     // good.txt plus the 7 good JSONL lines.
     assert_eq!(db_counts(&db).0, 8, "{err}");

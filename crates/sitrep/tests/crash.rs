@@ -14,7 +14,9 @@ fn corpus(path: &std::path::Path, n: usize) {
     }
     let mut out = String::new();
     for i in 0..n {
-        let body: Vec<&str> = (0..6).map(|k| paras[(i * 7 + k * 3) % paras.len()].as_str()).collect();
+        let body: Vec<&str> = (0..6)
+            .map(|k| paras[(i * 7 + k * 3) % paras.len()].as_str())
+            .collect();
         let rec = serde_json::json!({
             "text": format!("{}\n\nDispatch number {i}.", body.join("\n\n")),
             "url": format!("https://example.com/{i}"),
@@ -46,10 +48,9 @@ fn kill_9_loses_nothing_committed_and_rerun_completes() {
     let mut committed = 0;
     while start.elapsed() < Duration::from_secs(120) {
         std::thread::sleep(Duration::from_millis(50));
-        if let Ok(c) = rusqlite::Connection::open_with_flags(
-            &db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        ) {
+        if let Ok(c) =
+            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        {
             committed = c
                 .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
                 .unwrap_or(0);
@@ -63,13 +64,24 @@ fn kill_9_loses_nothing_committed_and_rerun_completes() {
     assert!(committed > 0, "nothing was committed within the time limit");
 
     let (after_kill, _) = db_counts(&db);
-    assert!(after_kill >= committed, "lost articles: {after_kill} < {committed}");
-    assert!(after_kill < n as i64, "ingest finished before the kill; raise n");
+    assert!(
+        after_kill >= committed,
+        "lost articles: {after_kill} < {committed}"
+    );
+    assert!(
+        after_kill < n as i64,
+        "ingest finished before the kill; raise n"
+    );
 
     let o = sitrep(&db, &["ingest", "--quiet", input.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let (total, _) = db_counts(&db);
-    assert_eq!(total, n as i64, "rerun must complete the ingest: {}", stderr(&o));
+    assert_eq!(
+        total,
+        n as i64,
+        "rerun must complete the ingest: {}",
+        stderr(&o)
+    );
     assert!(
         stderr(&o).contains(&format!("{after_kill} already stored")),
         "{}",

@@ -26,14 +26,28 @@ fn milley_zaluzhnyi_meeting_in_poland_is_a_consult() {
     let (_d, db) = ingest_samples();
     let events = exported_events(&db);
     let found = events.iter().find(|e| {
-        let names = format!("{} {}", text(e, &["source", "name"]), text(e, &["target", "name"]));
+        let names = format!(
+            "{} {}",
+            text(e, &["source", "name"]),
+            text(e, &["target", "name"])
+        );
         e["type"] == "CONSULT" && names.contains("Milley") && names.contains("Zaluzhnyi")
     });
     let e = found.unwrap_or_else(|| panic!("no Milley-Zaluzhnyi CONSULT in {events:#?}"));
     assert!(text(e, &["location", "name"]).contains("Poland"), "{e:#}");
     assert_eq!(e["modality"], "asserted");
-    let ev = &e["evidence"][0];
-    assert!(text(ev, &["sentence"]).contains("met with Ukraine’s Chief Military Officer"), "{e:#}");
+    let sentences: Vec<String> = e["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|ev| text(ev, &["sentence"]))
+        .collect();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("met with Ukraine’s Chief Military Officer")),
+        "{e:#}"
+    );
 }
 
 #[test]
@@ -50,18 +64,27 @@ fn pentagon_refuses_atacms_to_zelensky_per_wsj() {
                 .is_some_and(|o| o.iter().any(|o| text(o, &["text"]).contains("ATACMS")))
     });
     let e = found.unwrap_or_else(|| panic!("no Austin/Pentagon REJECT of ATACMS in {events:#?}"));
-    assert!(text(e, &["attribution", "name"]).contains("Wall Street Journal"), "{e:#}");
+    assert!(
+        text(e, &["attribution", "name"]).contains("Wall Street Journal"),
+        "{e:#}"
+    );
     assert_eq!(text(e, &["source", "country"]), "USA");
     // The evidence points at the exact sentence in the stored clean text.
     let ev = &e["evidence"][0];
-    let (start, end) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
     let o = sitrep(&db, &["export", "articles", "--format", "jsonl"]);
     let article: Value = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .find(|a| a["id"] == ev["article"])
         .expect("evidence article exported");
-    assert_eq!(&text(&article, &["text"])[start..end], text(ev, &["sentence"]));
+    assert_eq!(
+        &text(&article, &["text"])[start..end],
+        text(ev, &["sentence"])
+    );
 }
 
 #[test]
@@ -71,8 +94,21 @@ fn export_follows_the_design_format() {
     assert!(!events.is_empty());
     for e in &events {
         for k in [
-            "id", "type", "mode", "modality", "source", "target", "object", "location", "date",
-            "attribution", "evidence", "articles", "outlets", "story", "confidence",
+            "id",
+            "type",
+            "mode",
+            "modality",
+            "source",
+            "target",
+            "object",
+            "location",
+            "date",
+            "attribution",
+            "evidence",
+            "articles",
+            "outlets",
+            "story",
+            "confidence",
         ] {
             assert!(e.get(k).is_some(), "field {k} missing in {e}");
         }
@@ -95,7 +131,11 @@ fn reingesting_changes_nothing() {
     assert_eq!(before.0, 3);
     let o = sitrep(&db, &["ingest", samples_dir().to_str().unwrap()]);
     assert!(o.status.success());
-    assert!(stderr(&o).contains("0 new, 3 already stored"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 new, 3 already stored"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(db_counts(&db), before);
 }
 
