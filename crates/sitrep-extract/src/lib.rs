@@ -1,1 +1,104 @@
-//! sitrep-extract
+//! sitrep-extract: the first analysis of an article: who met, asked, promised, refused,
+//! threatened whom, in the PLOVER event ontology.
+//!
+//! [`Extractor::analyse`] takes a cleaned [`Article`] and returns an [`AnalysedArticle`] with
+//! sentences, mentions linked to entities, and events. It never fails: what it cannot make sense
+//! of becomes a diagnostic.
+//!
+//! * [`kb`]: the knowledge base ([`Kb`]): countries, organisations, media, people, weapons,
+//!   places, agent words; TSV files compiled in, more with [`Kb::load_dir`].
+//! * `mentions`: names in the text, linked to KB entries or to text entities.
+//! * `events`: PLOVER events from a trigger table, with actors, objects, location, modality,
+//!   attribution and a confidence (the formula is in the module doc).
+//!
+//! This is rule-based and honest about it: word-order heuristics over a keyword table. Trained
+//! models (sitrep-nlp) replace the parts one by one; the output types stay. Time expressions,
+//! cross-sentence coreference and cross-article merging are left to later stages.
+
+pub mod kb;
+
+mod events;
+mod mentions;
+mod words;
+
+pub use kb::{Kb, KbError};
+
+use sitrep_core::{AnalysedArticle, Article, Diagnostic};
+use std::collections::HashSet;
+
+/// The confidence from which `sitrep events` shows an event by default. A clean "X met with Y"
+/// between two known actors scores 0.80; a guessed subject or a weak trigger ("needed") lands
+/// near 0.5; events from a headline without final punctuation fall below.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
+/// Runs the analysis with one knowledge base.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    kb: Kb,
+}
+
+impl Extractor {
+    pub fn new(kb: Kb) -> Extractor {
+        Extractor { kb }
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    /// Sentences, mentions, entities and events of `article`. Never fails: problems go to
+    /// `diagnostics`.
+    pub fn analyse(&self, article: Article) -> AnalysedArticle {
+        let _span = tracing::debug_span!("extract", article = %article.id).entered();
+        let sentences = sitrep_nlp::split_sentences(&article.text);
+        let mut linked = mentions::find(&self.kb, &article, &sentences);
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let events = {
+            let ctx = events::Ctx {
+                kb: &self.kb,
+                article: &article,
+                linked: &linked,
+            };
+            events::extract(&ctx, &sentences, &mut diagnostics)
+        };
+        // Entities that events point to but no mention did (a country by metonymy).
+        let mut used: HashSet<String> = HashSet::new();
+        for e in &events {
+            for a in e.source.iter().chain(e.target.iter()) {
+                used.extend(a.entity.clone());
+            }
+            used.extend(e.objects.iter().filter_map(|o| o.entity.clone()));
+            used.extend(e.location.as_ref().and_then(|l| l.entity.clone()));
+            used.extend(e.attribution.as_ref().and_then(|a| a.entity.clone()));
+        }
+        let mut used: Vec<String> = used.into_iter().collect();
+        used.sort();
+        for id in used {
+            if linked.entity(&id).is_none() {
+                if let Some(e) = self.kb.get(&id) {
+                    linked.ensure(e);
+                }
+            }
+        }
+        tracing::debug!(
+            mentions = linked.mentions.len(),
+            events = events.len(),
+            "extracted"
+        );
+        AnalysedArticle {
+            article,
+            sentences,
+            mentions: linked.mentions,
+            entities: linked.entities,
+            events,
+            diagnostics,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(Kb::builtin())
+    }
+}

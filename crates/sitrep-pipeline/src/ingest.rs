@@ -4,8 +4,8 @@ use rayon::prelude::*;
 use sitrep_core::AnalysedArticle;
 use sitrep_extract::Extractor;
 use sitrep_ingest::{Input, Item, RawDoc, ReadOptions, Skip};
-use sitrep_stories::{Signature, StoryCandidate};
 use sitrep_store::{PutOutcome, Store, StoreError, StoryRow};
+use sitrep_stories::{Signature, StoryCandidate};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -190,14 +190,7 @@ pub fn ingest(
                 let results: Vec<Analysed> =
                     docs.par_iter().map(|d| analyse(d, extractor)).collect();
                 for r in results {
-                    store_one(
-                        store,
-                        r,
-                        &mut stories,
-                        &ingested_at,
-                        &mut summary,
-                        progress,
-                    )?;
+                    store_one(store, r, &mut stories, &ingested_at, &mut summary, progress)?;
                 }
             }
             if end {

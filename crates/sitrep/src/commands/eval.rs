@@ -21,7 +21,10 @@ fn data_root() -> PathBuf {
 pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     match a.suite {
         Suite::Sentences => {
-            let dir = a.data.clone().unwrap_or_else(|| data_root().join("sentences"));
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("sentences"));
             sentences(dir)
         }
     }
@@ -37,10 +40,13 @@ struct Rule {
 fn sentences(dir: PathBuf) -> anyhow::Result<ExitCode> {
     let path = dir.join("golden_rules_en.json");
     let raw = std::fs::read_to_string(&path).with_context(|| {
-        format!("cannot read {} (pass --data DIR or set SITREP_DATA)", path.display())
+        format!(
+            "cannot read {} (pass --data DIR or set SITREP_DATA)",
+            path.display()
+        )
     })?;
-    let rules: Vec<Rule> =
-        serde_json::from_str(&raw).with_context(|| format!("{} is not a rule list", path.display()))?;
+    let rules: Vec<Rule> = serde_json::from_str(&raw)
+        .with_context(|| format!("{} is not a rule list", path.display()))?;
     let mut passed = 0;
     for r in &rules {
         let got: Vec<String> = sitrep_nlp::split_sentences(&r.text)
@@ -51,7 +57,10 @@ fn sentences(dir: PathBuf) -> anyhow::Result<ExitCode> {
         if got == want {
             passed += 1;
         } else {
-            eprintln!("rule {} failed:\n  expected {:?}\n  got      {:?}", r.id, want, got);
+            eprintln!(
+                "rule {} failed:\n  expected {:?}\n  got      {:?}",
+                r.id, want, got
+            );
         }
     }
     println!("eval sentences passed={} total={}", passed, rules.len());

@@ -101,7 +101,13 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> anyhow::Result<ExitCode> {
             .context("cannot start worker threads")?;
     }
     let mut store = open_store(&cli.db)?;
-    let summary = run_ingest(&mut store, &a.paths, a.kb.as_deref(), a.max_bytes, cli.quiet)?;
+    let summary = run_ingest(
+        &mut store,
+        &a.paths,
+        a.kb.as_deref(),
+        a.max_bytes,
+        cli.quiet,
+    )?;
     print_summary(&summary, store.path());
     Ok(if summary.ingested_anything() {
         ExitCode::SUCCESS

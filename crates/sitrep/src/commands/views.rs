@@ -63,9 +63,7 @@ pub fn articles(cli: &Cli, a: &ListArgs) -> anyhow::Result<ExitCode> {
     let store = existing_store(cli)?;
     let mut out = stdout();
     match a.format {
-        ListFormat::Table => {
-            write!(out, "{}", sitrep_views::articles_table(&store.articles()?))?
-        }
+        ListFormat::Table => write!(out, "{}", sitrep_views::articles_table(&store.articles()?))?,
         ListFormat::Jsonl => export::articles(&store, Format::Jsonl, &mut out)?,
     }
     out.flush()?;

@@ -1,0 +1,85 @@
+//! Prints the events of article files: `cargo run -p sitrep-extract --example dump -- FILE...`.
+use sitrep_core::{article_id, Article, SourceRef};
+use sitrep_extract::{Extractor, Kb};
+
+fn main() {
+    let x = Extractor::new(Kb::builtin());
+    for path in std::env::args().skip(1) {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let article = Article {
+            id: article_id(&text),
+            url: None,
+            outlet: None,
+            title: None,
+            published: None,
+            byline: None,
+            language: None,
+            text,
+            segments: Vec::new(),
+            source: SourceRef {
+                path: path.clone(),
+                line: None,
+                offset: None,
+            },
+        };
+        let a = x.analyse(article);
+        println!(
+            "== {path}: {} mentions, {} events",
+            a.mentions.len(),
+            a.events.len()
+        );
+        for e in &a.events {
+            let actor = |x: &Option<sitrep_core::Actor>| {
+                x.as_ref().map_or("-".to_string(), |a| {
+                    format!(
+                        "{} [{}|{}|{}]",
+                        a.name,
+                        a.text,
+                        a.country.as_deref().unwrap_or("?"),
+                        a.sector.map_or("?", |s| s.as_str())
+                    )
+                })
+            };
+            println!(
+                "{:.2} {} {} {} -> {} | obj: {} | loc: {} | {}{} | attr: {} | trig: {:?}",
+                e.confidence,
+                e.kind,
+                e.mode.as_deref().unwrap_or("-"),
+                actor(&e.source),
+                actor(&e.target),
+                e.objects
+                    .iter()
+                    .map(|o| format!(
+                        "{}({}{})",
+                        o.text,
+                        o.kind.as_str(),
+                        o.quantity
+                            .as_ref()
+                            .map_or(String::new(), |q| format!(" {}×{}", q.value, q.unit))
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                e.location
+                    .as_ref()
+                    .map_or("-".into(), |l| format!("{} ({})", l.name, l.text)),
+                e.modality,
+                e.modality_cue
+                    .map_or(String::new(), |c| format!("[{}]", c.slice(&a.article.text))),
+                e.attribution
+                    .as_ref()
+                    .map_or("-".into(), |t| t.name.clone()),
+                e.trigger.slice(&a.article.text),
+            );
+        }
+        if std::env::var("MENTIONS").is_ok() {
+            for m in &a.mentions {
+                println!(
+                    "  M {:?} {} {:?}",
+                    m.span.slice(&a.article.text),
+                    m.kind,
+                    m.entity
+                );
+            }
+        }
+    }
+}

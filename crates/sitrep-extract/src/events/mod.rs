@@ -1,0 +1,698 @@
+//! Events: PLOVER events found sentence by sentence from the trigger table.
+//!
+//! For each sentence of [`sitrep_nlp::split_sentences`] (words from [`sitrep_nlp::tokenize`],
+//! normalised by [`crate::words`]):
+//!
+//! 1. find triggers ([`patterns`]); a governing trigger takes its complement ("asked ... to help
+//!    train" is one REQUEST; "refused to meet" one REJECT with mode `meet`);
+//! 2. find actors ([`arguments`]): source = subject, target = object or to/with/from X; a pattern
+//!    of role `Speaker` takes the speaker of the enclosing clause instead ("Austin has
+//!    communicated to Zelensky that ... is too much to ask");
+//! 3. objects, location ([`arguments`]), modality ([`modality`]), attribution ([`attribution`]);
+//! 4. AID with future or conditional modality is reported as AGREE (a promise of aid);
+//! 5. the date is the article's publication date (`from_published: true`, precision `day`) or
+//!    none: time expressions are a later issue.
+//!
+//! An event needs a source actor; without one it is dropped. Lines in Title Case (headlines,
+//! sidebars) give no events; a sentence without final punctuation (a headline in sentence case)
+//! gives events with a confidence penalty that puts them under [`crate::DEFAULT_MIN_CONFIDENCE`].
+//!
+//! # Confidence
+//!
+//! ```text
+//! confidence = clamp(strength
+//!                    + 0.15 if the source is linked to an entity
+//!                    + 0.10 if the target is linked
+//!                    + 0.05 if an object was found (AID, AGREE, REQUEST, REJECT)
+//!                    - 0.15 if the source is guessed (a pronoun, or the clause's first actor
+//!                           rather than the words next to the trigger)
+//!                    - 0.40 if the sentence has no final punctuation (a headline),
+//!                    0.05, 0.99)
+//! ```
+//!
+//! `strength` is the trigger row's prior (0.35 for "needed" up to 0.6 for "held talks"). A plain
+//! "X met with Y" between two known actors scores 0.80.
+//!
+//! Left to others: cross-sentence coreference, time expressions, event merging across articles
+//! (sitrep-stories), trained models.
+
+pub(crate) mod arguments;
+pub(crate) mod attribution;
+pub(crate) mod modality;
+pub(crate) mod patterns;
+
+use crate::kb::Kb;
+use crate::mentions::{is_title_case, Linked};
+use crate::words::{words, Word};
+use arguments::{Cand, Found};
+use chrono::Datelike;
+use once_cell::sync::Lazy;
+use patterns::{Hit, Role};
+use sitrep_core::{
+    short_hash, Actor, Article, Diagnostic, Entity, EntityType, Event, EventDate, EventObject,
+    Modality, ObjectKind, PloverType, Sector, Span,
+};
+use std::collections::HashSet;
+
+/// Sentences longer than this many words are skipped (with a diagnostic): no real sentence is,
+/// and the heuristics are not meant for run-on text.
+const MAX_WORDS: usize = 250;
+
+/// A mention inside a sentence: words `w0..w1`.
+#[derive(Debug, Clone)]
+pub(crate) struct SMention {
+    pub w0: usize,
+    pub w1: usize,
+    pub kind: EntityType,
+    pub entity: Option<Entity>,
+}
+
+/// A sentence with its words and mentions.
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    pub ws: Vec<Word>,
+    pub ments: Vec<SMention>,
+}
+
+static TRIGGER_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    patterns::PATTERNS
+        .iter()
+        .flat_map(|p| p.forms.split('/'))
+        .filter_map(|f| f.split_whitespace().next())
+        .collect()
+});
+
+/// Whether a word starts some trigger form.
+pub(crate) fn is_trigger_word(w: &str) -> bool {
+    TRIGGER_WORDS.contains(w)
+}
+
+#[rustfmt::skip]
+const CLAUSE_WORDS: &[&str] = &[
+    ";", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though",
+    "because", "if", "unless", "when", "but", "so",
+];
+#[rustfmt::skip]
+const REPORT_WORDS: &[&str] = &[
+    "said", "says", "told", "stated", "reported", "claimed", "wrote", "added", "noted", "quoted",
+    "citing", "saying", "according", "indicated", "emphasizing", "noting",
+];
+
+fn is_curly_quote(s: &Sent, w: &Word) -> bool {
+    matches!(w.span.slice(s.text), "“" | "”" | "‘" | "’")
+}
+
+/// Whether word `i` opens a new clause.
+fn is_boundary(s: &Sent, i: usize, crossing: &[&str]) -> bool {
+    let w = &s.ws[i];
+    if crossing.contains(&w.norm.as_str()) {
+        return false;
+    }
+    if w.is_quote() {
+        // A quotation opens ("“We hope") or closes after its punctuation (",” Duda said").
+        let opens = is_curly_quote(s, w) && s.ws.get(i + 1).is_some_and(|n| n.cap);
+        let closes = i > 0 && matches!(s.ws[i - 1].norm.as_str(), "," | "." | "?" | "!");
+        return (opens || closes) && !crossing.contains(&"\"");
+    }
+    CLAUSE_WORDS.contains(&w.norm.as_str()) || REPORT_WORDS.contains(&w.norm.as_str())
+}
+
+fn clause_start(s: &Sent, t0: usize) -> usize {
+    (0..t0)
+        .rev()
+        .find(|&i| is_boundary(s, i, &[]))
+        .map_or(0, |b| b + 1)
+}
+
+fn clause_end(s: &Sent, from: usize, crossing: &[&str]) -> usize {
+    (from..s.ws.len())
+        .find(|&i| is_boundary(s, i, crossing))
+        .unwrap_or(s.ws.len())
+}
+
+/// Words that, right before a noun-or-verb trigger, make it a noun.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "recent",
+    "first", "new",
+];
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "made", "make", "makes", "making", "issued", "issue", "issues", "sent", "renewed", "repeated",
+];
+
+fn is_nominal(s: &Sent, t0: usize) -> bool {
+    let ws = &s.ws;
+    let lo = t0.saturating_sub(3);
+    if (lo..t0).any(|k| LIGHT_VERBS.contains(&ws[k].norm.as_str())) {
+        return false;
+    }
+    // Up to two adjectives back to a determiner or a possessive: "Zelensky's recent appeal".
+    for k in (t0.saturating_sub(3)..t0).rev() {
+        let w = &ws[k];
+        if DETERMINERS.contains(&w.norm.as_str()) || w.poss {
+            return true;
+        }
+        let adjective = w.is_alpha() && !w.cap && !FUNCTION_WORDS.contains(&w.norm.as_str());
+        if !adjective {
+            return false;
+        }
+    }
+    false
+}
+
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "to", "not", "n't", "also", "who", "which", "that", "it", "they", "he", "she", "we",
+];
+
+/// Everything extraction needs across sentences.
+pub(crate) struct Ctx<'a> {
+    pub kb: &'a Kb,
+    pub article: &'a Article,
+    pub linked: &'a Linked,
+}
+
+/// The events of an article.
+pub(crate) fn extract(
+    ctx: &Ctx,
+    sentences: &[Span],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Event> {
+    let text = ctx.article.text.as_str();
+    let published_year = ctx.article.published.as_ref().map(|p| p.date.year());
+    let date = ctx.article.published.as_ref().map(|p| EventDate {
+        value: p.date.format("%Y-%m-%d").to_string(),
+        precision: "day".into(),
+        span: None,
+        text: None,
+        from_published: true,
+    });
+    let mut prev_person: Option<Actor> = None;
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for &sent in sentences {
+        let ws = words(text, sent);
+        if ws.len() > MAX_WORDS {
+            diagnostics.push(Diagnostic {
+                stage: "extract".into(),
+                message: format!(
+                    "sentence at byte {} has {} words; no events taken from it",
+                    sent.start,
+                    ws.len()
+                ),
+            });
+            continue;
+        }
+        if ws.is_empty() || is_title_case(&ws) {
+            continue;
+        }
+        let ments = sentence_mentions(ctx, &ws, sent);
+        let s = Sent { text, ws, ments };
+        let last_char = sent
+            .slice(text)
+            .trim_end_matches(['"', '”', '’', '\'', ')', ' '])
+            .chars()
+            .last();
+        let unpunctuated = !matches!(last_char, Some('.' | '!' | '?' | ':' | ','));
+        let cands = arguments::actors(ctx.kb, &s);
+        let hits = patterns::find(&s.ws);
+        let governed = govern(&s, &hits);
+        let attributions = attribution::find(&s, &cands);
+        let speaker = attributions
+            .iter()
+            .find(|f| f.speaker.is_some())
+            .and_then(|f| f.speaker.clone());
+        let before = events.len();
+        for (hi, hit) in hits.iter().enumerate() {
+            if governed.iter().any(|g| g.1 == hi) {
+                continue;
+            }
+            let gov = governed.iter().find(|g| g.0 == hi).map(|g| &hits[g.1]);
+            if hit.pattern.only_governed || (hit.pattern.needs_complement && gov.is_none()) {
+                continue;
+            }
+            let env = Env {
+                ctx,
+                s: &s,
+                cands: &cands,
+                prev_person: prev_person.as_ref(),
+                speaker: speaker.as_ref(),
+                published_year,
+                unpunctuated,
+            };
+            for mut e in build(&env, hit, gov) {
+                e.attribution = attribution::for_event(&attributions, hit.w0, e.source.as_ref());
+                e.date = date.clone();
+                e.sentence = sent;
+                e.article = ctx.article.id.clone();
+                let src = e
+                    .source
+                    .as_ref()
+                    .and_then(|a| a.entity.clone())
+                    .unwrap_or_default();
+                let ts = e.trigger.start.to_string();
+                let mut id = short_hash(&[&ctx.article.id, &ts, e.kind.as_str()]);
+                if !ids.insert(id.clone()) {
+                    id = short_hash(&[&ctx.article.id, &ts, e.kind.as_str(), &src]);
+                    if !ids.insert(id.clone()) {
+                        continue;
+                    }
+                }
+                e.id = id;
+                // One sentence, one event per type and source ("dismissed ..., emphasizing
+                // that it would be a lot to ask" is one refusal).
+                let dup = events[before..].iter().any(|o| {
+                    o.kind == e.kind
+                        && o.source.as_ref().map(|a| &a.entity)
+                            == e.source.as_ref().map(|a| &a.entity)
+                });
+                if !dup {
+                    events.push(e);
+                }
+            }
+        }
+        if let Some(c) = cands.iter().rev().find(|c| c.person) {
+            prev_person = Some(c.actor.clone());
+        }
+    }
+    events
+}
+
+/// Mentions inside the sentence, as word ranges.
+fn sentence_mentions(ctx: &Ctx, ws: &[Word], sent: Span) -> Vec<SMention> {
+    let mut out = Vec::new();
+    let lo = ctx
+        .linked
+        .mentions
+        .partition_point(|m| m.span.start < sent.start);
+    for m in ctx.linked.mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.start < sent.end)
+    {
+        if !sent.contains(m.span) {
+            continue;
+        }
+        let Some(w0) = ws.iter().position(|w| w.span.start >= m.span.start) else {
+            continue;
+        };
+        let w1 = ws[w0..]
+            .iter()
+            .position(|w| w.span.end > m.span.end)
+            .map_or(ws.len(), |p| w0 + p);
+        if w1 <= w0 {
+            continue;
+        }
+        let entity = m
+            .entity
+            .as_deref()
+            .and_then(|id| ctx.linked.entity(id))
+            .cloned();
+        out.push(SMention {
+            w0,
+            w1,
+            kind: m.kind,
+            entity,
+        });
+    }
+    out
+}
+
+/// Pairs (governor, complement) of hit indices.
+fn govern(s: &Sent, hits: &[Hit]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in hits.iter().enumerate() {
+        if !g.pattern.governs || out.iter().any(|p| p.1 == gi) {
+            continue;
+        }
+        let Some(hi) = (gi + 1..hits.len()).find(|&hi| {
+            let h = &hits[hi];
+            matches!(
+                h.pattern.kind,
+                PloverType::Aid | PloverType::Agree | PloverType::Consult
+            ) || h.pattern.only_governed
+        }) else {
+            continue;
+        };
+        let h = &hits[hi];
+        let blocked = s.ws[g.w1..h.w0].iter().any(|w| {
+            matches!(
+                w.norm.as_str(),
+                ";" | "but" | "which" | "while" | "." | "saying"
+            )
+        });
+        if h.w0 >= g.w1 && h.w0 - g.w1 <= 10 && !blocked {
+            out.push((gi, hi));
+        }
+    }
+    out
+}
+
+struct Env<'a> {
+    ctx: &'a Ctx<'a>,
+    s: &'a Sent<'a>,
+    cands: &'a [Cand],
+    prev_person: Option<&'a Actor>,
+    speaker: Option<&'a Actor>,
+    published_year: Option<i32>,
+    unpunctuated: bool,
+}
+
+#[rustfmt::skip]
+const NOT_AID_OBJECTS: &[&str] = &[
+    "message", "signal", "letter", "warning", "invitation", "condolences", "greetings",
+    "congratulations", "delegation", "interview", "speech", "statement", "briefing", "conference",
+    "address", "account", "example", "impression", "rise", "way", "birth", "thanks",
+];
+
+/// The events one trigger gives (several when the subject is "X and Y").
+fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
+    let s = env.s;
+    let ws = &s.ws;
+    let (t0, t1) = (hit.w0, hit.w1);
+    let pat = hit.pattern;
+    let cs = clause_start(s, t0);
+    let mut kind = pat.kind;
+    // AID "sending a clear message" is no aid.
+    if kind == PloverType::Aid {
+        let near = ws[t1..ws.len().min(t1 + 4)]
+            .iter()
+            .chain(ws[t0.saturating_sub(3)..t0].iter());
+        if near
+            .into_iter()
+            .any(|w| NOT_AID_OBJECTS.contains(&w.norm.as_str()))
+        {
+            return Vec::new();
+        }
+    }
+    // "Western-supplied tanks": a compound adjective, not an event.
+    if t0 > 0 && ws[t0 - 1].is("-") && ws[t0 - 1].span.end == ws[t0].span.start {
+        return Vec::new();
+    }
+    let crossing: &[&str] = if kind == PloverType::Threaten {
+        &["that", "if", "unless", "when"]
+    } else {
+        &[]
+    };
+    let end = clause_end(s, t1, crossing);
+    let mut sources: Vec<Actor>;
+    let mut found = Found::Direct;
+    let mut target: Option<Actor> = None;
+    let nominal = pat.role == Role::Auto && is_nominal(s, t0);
+    match pat.role {
+        Role::Speaker => {
+            let Some(k) = (0..t0).rev().find(|&k| ws[k].is("that")) else {
+                return Vec::new();
+            };
+            // The enclosing clause runs back over its own reporting verb ("has told Kyiv").
+            let pcs = (0..k)
+                .rev()
+                .find(|&i| is_boundary(s, i, REPORT_WORDS))
+                .map_or(0, |b| b + 1);
+            let prev: Vec<&Cand> = env
+                .cands
+                .iter()
+                .filter(|c| c.w0 >= pcs && c.w1 <= k)
+                .collect();
+            let Some(src) = prev
+                .iter()
+                .find(|c| c.w0 == 0 || !arguments_preps(&ws[c.w0 - 1].norm))
+            else {
+                return Vec::new();
+            };
+            sources = vec![src.actor.clone()];
+            target = prev
+                .iter()
+                .find(|c| {
+                    c.w0 > 0
+                        && matches!(
+                            ws[c.w0 - 1].norm.as_str(),
+                            "to" | "told" | "tells" | "informed"
+                        )
+                })
+                .map(|c| c.actor.clone())
+                .or_else(|| {
+                    env.cands
+                        .iter()
+                        .find(|c| c.w0 > k && c.w1 <= t0)
+                        .map(|c| c.actor.clone())
+                });
+        }
+        _ if nominal => {
+            if let Some(p) = arguments::possessor(s, env.cands, t0) {
+                sources = p;
+            } else if let Some((a, b)) = arguments::between(s, env.cands, t1) {
+                sources = vec![a];
+                target = b;
+            } else {
+                return Vec::new();
+            }
+            if target.is_none() {
+                target = env
+                    .cands
+                    .iter()
+                    .find(|c| {
+                        c.w0 > t1
+                            && c.w0 <= t1 + 2
+                            && matches!(ws[c.w0 - 1].norm.as_str(), "with" | "to" | "from")
+                    })
+                    .map(|c| c.actor.clone());
+            }
+        }
+        _ => {
+            let Some((src, how)) =
+                arguments::subject(s, env.cands, cs, t0, env.prev_person, env.speaker)
+            else {
+                return Vec::new();
+            };
+            // A gerund without a subject next to it ("..., sending NATO trainers would") has none.
+            let after_pronoun = t0 > 0
+                && (PRONOUN_WORDS.contains(&ws[t0 - 1].norm.as_str())
+                    || matches!(
+                        ws[t0 - 1].norm.as_str(),
+                        "been" | "is" | "are" | "was" | "were" | "am"
+                    ));
+            if how == Found::Guessed && ws[t0].norm.ends_with("ing") && !after_pronoun {
+                return Vec::new();
+            }
+            sources = src;
+            found = how;
+            // A governed complement's own arguments are not the target ("hope that partners will
+            // give Ukraine tanks": Ukraine is the beneficiary, not who is asked).
+            let to = gov.map_or(end, |g| g.w0.min(end));
+            target = arguments::target(s, env.cands, t1, to, &sources);
+        }
+    }
+    if sources.is_empty() {
+        return Vec::new();
+    }
+    // "X and Y met": one consultation between them.
+    if kind == PloverType::Consult && sources.len() == 2 && target.is_none() {
+        target = sources.pop();
+    }
+    // Objects.
+    let governed_kind = gov.and_then(|g| (g.pattern.only_governed).then_some(ObjectKind::Training));
+    let mut objects: Vec<EventObject> = if pat.role == Role::Speaker {
+        arguments::objects(s, 0, ws.len(), None)
+            .into_iter()
+            .filter(|o| o.kind == ObjectKind::Weapon && o.entity.is_some())
+            .collect()
+    } else {
+        let to = gov.map_or(end, |g| clause_end(s, g.w1, &["that"]).max(end));
+        arguments::objects(s, t1, to, governed_kind)
+    };
+    if matches!(kind, PloverType::Consult | PloverType::Threaten) {
+        objects
+            .retain(|o| o.entity.is_some() || o.quantity.is_some() || kind == PloverType::Threaten);
+    }
+    if let Some(t) = &target {
+        objects.retain(|o| !o.span.overlaps(t.span));
+    }
+    // Modality.
+    let (mut modality, mut cue) = modality::modality(ws, cs, t0, env.published_year);
+    if pat.role == Role::Speaker || kind == PloverType::Reject {
+        // A refusal is a fact even when what it refuses is hypothetical.
+        if matches!(modality, Modality::Hypothetical | Modality::Conditional) {
+            (modality, cue) = (Modality::Asserted, None);
+        }
+    }
+    if kind == PloverType::Aid && matches!(modality, Modality::Future | Modality::Conditional) {
+        kind = PloverType::Agree;
+    }
+    // Mode.
+    let loc_end = clause_end(
+        s,
+        t1,
+        &[
+            "\"", "said", "says", "told", "stated", "quoted", "saying", "that",
+        ],
+    );
+    let not: Vec<&Actor> = sources.iter().chain(target.iter()).collect();
+    let location = arguments::location(s, t1, loc_end, &not);
+    let mode = mode_of(
+        env,
+        kind,
+        pat.mode,
+        gov,
+        &objects,
+        &sources,
+        target.as_ref(),
+        location.as_ref(),
+    );
+    let trigger = Span::new(ws[t0].span.start, ws[t1 - 1].span.end);
+    let mut out = Vec::new();
+    for src in sources {
+        let tgt = target.clone().filter(|t| t.entity != src.entity);
+        let mut c = pat.strength;
+        if src.entity.is_some() {
+            c += 0.15;
+        }
+        if tgt.as_ref().is_some_and(|t| t.entity.is_some()) {
+            c += 0.10;
+        }
+        if !objects.is_empty()
+            && matches!(
+                kind,
+                PloverType::Aid | PloverType::Agree | PloverType::Request | PloverType::Reject
+            )
+        {
+            c += 0.05;
+        }
+        if found != Found::Direct {
+            c -= 0.15;
+        }
+        if env.unpunctuated {
+            c -= 0.40;
+        }
+        out.push(Event {
+            id: String::new(),
+            article: String::new(),
+            kind,
+            mode: mode.clone(),
+            source: Some(src),
+            target: tgt,
+            objects: objects.clone(),
+            location: location.clone(),
+            date: None,
+            modality,
+            modality_cue: cue,
+            attribution: None,
+            trigger,
+            sentence: Span::default(),
+            confidence: c.clamp(0.05, 0.99),
+        });
+    }
+    out
+}
+
+const PRONOUN_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+fn arguments_preps(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "in"
+            | "at"
+            | "near"
+            | "of"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "on"
+            | "during"
+            | "against"
+            | "about"
+            | "into"
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mode_of(
+    env: &Env,
+    kind: PloverType,
+    pattern_mode: Option<&'static str>,
+    gov: Option<&Hit>,
+    objects: &[EventObject],
+    sources: &[Actor],
+    target: Option<&Actor>,
+    location: Option<&sitrep_core::Location>,
+) -> Option<String> {
+    if let Some(m) = pattern_mode {
+        return Some(m.to_string());
+    }
+    let ws = &env.s.ws;
+    match kind {
+        PloverType::Consult => {
+            if ws.iter().any(|w| {
+                matches!(
+                    w.norm.as_str(),
+                    "phone" | "telephone" | "video" | "videoconference"
+                )
+            }) {
+                return Some("phone".into());
+            }
+            let igo = sources
+                .iter()
+                .chain(target)
+                .any(|a| a.sector == Some(Sector::Igo));
+            if igo {
+                return Some("multilateral".into());
+            }
+            let lc = location.and_then(|l| arguments::location_country(env.ctx.kb, l))?;
+            let tc = target.and_then(|t| t.country.as_deref());
+            let sc: Vec<Option<&str>> = sources.iter().map(|a| a.country.as_deref()).collect();
+            if tc == Some(lc) {
+                Some("visit".into())
+            } else if tc.is_some() && sc.iter().all(|c| c.is_some() && *c != Some(lc)) {
+                Some("third-party".into())
+            } else {
+                None
+            }
+        }
+        PloverType::Request | PloverType::Reject => {
+            if let Some(g) = gov {
+                return Some(
+                    if g.pattern.kind == PloverType::Consult {
+                        "meet"
+                    } else {
+                        "assist"
+                    }
+                    .into(),
+                );
+            }
+            objects
+                .iter()
+                .any(|o| {
+                    matches!(
+                        o.kind,
+                        ObjectKind::Weapon
+                            | ObjectKind::Troops
+                            | ObjectKind::Money
+                            | ObjectKind::Equipment
+                            | ObjectKind::Training
+                    )
+                })
+                .then(|| "assist".into())
+        }
+        PloverType::Threaten => ws
+            .iter()
+            .any(|w| {
+                matches!(
+                    w.norm.as_str(),
+                    "war"
+                        | "burn"
+                        | "strike"
+                        | "strikes"
+                        | "attack"
+                        | "destroy"
+                        | "nuclear"
+                        | "retaliate"
+                        | "retaliation"
+                        | "retaliatory"
+                )
+            })
+            .then(|| "violence".into()),
+        _ => None,
+    }
+}

@@ -1,0 +1,136 @@
+//! Modality: whether the text says the event happened, did not, will, might, or would if.
+//!
+//! Cues are looked for in a window of up to eight words before the trigger, inside its clause and
+//! not past a comma ("Poland and Finland have announced that they *will* send"), except the
+//! conditional, which any `if`/`unless` of the sentence sets ("... will send leopards *if* Berlin
+//! issues the permit"). Priority when several apply: negated > conditional > hypothetical >
+//! future > historical > asserted. The cue's span is returned with the modality.
+//!
+//! Negation that is part of a trigger's own words ("should not anticipate", a REJECT) is not a
+//! cue: the window ends where the trigger starts. Refusals are REJECT events, not negated ones
+//! (that is the trigger table's job).
+//!
+//! Left to others: time expressions (sitrep-nlp, later) beyond "last year" / "N years ago" / a
+//! year before the publication year, which mark an event historical.
+
+use crate::words::{Word, WordKind};
+use sitrep_core::{Modality, Span};
+
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "without", "neither", "nor"];
+#[rustfmt::skip]
+const HYPOTHETICAL: &[&str] = &[
+    "would", "could", "may", "might", "'d", "considering", "consider", "considers", "considered",
+    "discussing", "discussed", "evaluating", "contemplating", "mulling", "weighing", "exploring",
+    "possible", "possibly", "closer", "proposed", "proposing", "suggested", "suggesting", "willing",
+    "ready", "feasibility", "idea",
+];
+#[rustfmt::skip]
+const FUTURE: &[&str] = &[
+    "will", "'ll", "shall", "plans", "plan", "planned", "planning", "expected", "set", "going",
+    "intends", "intend", "intended", "aims", "due", "about", "scheduled", "poised",
+];
+
+/// The modality of a trigger at words `w0..` whose clause starts at `clause_start`.
+pub(crate) fn modality(
+    ws: &[Word],
+    clause_start: usize,
+    w0: usize,
+    published_year: Option<i32>,
+) -> (Modality, Option<Span>) {
+    let lo = clause_start.max(w0.saturating_sub(8));
+    let mut neg = None;
+    let mut hyp = None;
+    let mut fut = None;
+    for i in (lo..w0).rev() {
+        let w = &ws[i];
+        if w.norm == "," || w.norm == ";" {
+            break;
+        }
+        let n = w.norm.as_str();
+        if neg.is_none() && NEGATION.contains(&n) {
+            // "no longer" negates; "no" before a noun at a distance does not.
+            if n != "no" || i + 1 == w0 {
+                neg = Some(w.span);
+            }
+        } else if hyp.is_none() && HYPOTHETICAL.contains(&n) {
+            hyp = Some(w.span);
+        } else if fut.is_none() && FUTURE.contains(&n) {
+            // "set to", "going to", "about to", "due to": only with the "to".
+            let needs_to = matches!(
+                n,
+                "set"
+                    | "going"
+                    | "about"
+                    | "due"
+                    | "expected"
+                    | "plans"
+                    | "plan"
+                    | "planned"
+                    | "planning"
+                    | "intends"
+                    | "intend"
+                    | "intended"
+                    | "aims"
+                    | "scheduled"
+                    | "poised"
+            );
+            if !needs_to || ws.get(i + 1).is_some_and(|x| x.norm == "to") {
+                fut = Some(w.span);
+            }
+        }
+    }
+    if let Some(s) = neg {
+        return (Modality::Negated, Some(s));
+    }
+    let mut cond = None;
+    for (i, w) in ws.iter().enumerate() {
+        if w.norm == "if" || w.norm == "unless" {
+            let prev = i.checked_sub(1).map(|p| ws[p].norm.as_str());
+            if !matches!(prev, Some("as" | "even" | "whether")) {
+                cond = Some(w.span);
+                break;
+            }
+        }
+    }
+    if let Some(s) = cond {
+        return (Modality::Conditional, Some(s));
+    }
+    if let Some(s) = hyp {
+        return (Modality::Hypothetical, Some(s));
+    }
+    if let Some(s) = fut {
+        return (Modality::Future, Some(s));
+    }
+    if let Some(s) = historical(ws, clause_start, published_year) {
+        return (Modality::Historical, Some(s));
+    }
+    (Modality::Asserted, None)
+}
+
+/// "last year", "two years ago", or a year before the publication year, in the clause.
+fn historical(ws: &[Word], clause_start: usize, published_year: Option<i32>) -> Option<Span> {
+    let clause = &ws[clause_start..];
+    for (i, w) in clause.iter().enumerate() {
+        if w.is(";") {
+            break;
+        }
+        let next = clause.get(i + 1).map(|x| x.norm.as_str());
+        if w.is("last") && next == Some("year") {
+            return Some(w.span.cover(clause[i + 1].span));
+        }
+        if (w.is("years") || w.is("decades")) && next == Some("ago") {
+            return Some(w.span.cover(clause[i + 1].span));
+        }
+        if w.kind == WordKind::Num && w.norm.len() == 4 {
+            if let (Ok(y), Some(py)) = (w.norm.parse::<i32>(), published_year) {
+                if (1900..py).contains(&y)
+                    && i > 0
+                    && matches!(clause[i - 1].norm.as_str(), "in" | "since" | "of")
+                {
+                    return Some(w.span);
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,318 @@
+//! One small sentence per pattern, modality and linking rule, through the public API.
+
+use sitrep_core::{
+    article_id, AnalysedArticle, Article, Event, Modality, ObjectKind, PloverType, Sector,
+    SourceRef,
+};
+use sitrep_extract::{Extractor, Kb};
+
+fn analyse(text: &str) -> AnalysedArticle {
+    let article = Article {
+        id: article_id(text),
+        url: None,
+        outlet: None,
+        title: None,
+        published: None,
+        byline: None,
+        language: Some("en".into()),
+        text: text.to_string(),
+        segments: Vec::new(),
+        source: SourceRef::default(),
+    };
+    Extractor::new(Kb::builtin()).analyse(article)
+}
+
+/// The single event of `kind` in `text`.
+fn one(text: &str, kind: PloverType) -> Event {
+    let a = analyse(text);
+    let found: Vec<&Event> = a.events.iter().filter(|e| e.kind == kind).collect();
+    assert_eq!(found.len(), 1, "{text}: {:#?}", a.events);
+    found[0].clone()
+}
+
+fn src(e: &Event) -> &str {
+    e.source.as_ref().map_or("", |a| a.name.as_str())
+}
+
+fn tgt(e: &Event) -> &str {
+    e.target.as_ref().map_or("", |a| a.name.as_str())
+}
+
+fn cue(text: &str, e: &Event) -> String {
+    e.modality_cue
+        .map(|c| c.slice(text).to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn consult_met_with_and_x_and_y_met() {
+    let e = one(
+        "Joe Biden met with Olaf Scholz in Berlin on Friday.",
+        PloverType::Consult,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Joe Biden", "Olaf Scholz"));
+    assert_eq!(e.location.as_ref().unwrap().name, "Berlin");
+    assert_eq!(e.mode.as_deref(), Some("visit"));
+    let e = one("Macron and Scholz met in Paris.", PloverType::Consult);
+    assert_eq!((src(&e), tgt(&e)), ("Emmanuel Macron", "Olaf Scholz"));
+    let e = one("Blinken held talks with Lavrov.", PloverType::Consult);
+    assert_eq!((src(&e), tgt(&e)), ("Antony Blinken", "Sergei Lavrov"));
+    assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn consult_modalities() {
+    let t = "Putin did not meet with Erdogan.";
+    let e = one(t, PloverType::Consult);
+    assert_eq!(
+        (e.modality, cue(t, &e).as_str()),
+        (Modality::Negated, "not")
+    );
+    let t = "Sunak will meet with Zelensky in Kyiv.";
+    let e = one(t, PloverType::Consult);
+    assert_eq!(
+        (e.modality, cue(t, &e).as_str()),
+        (Modality::Future, "will")
+    );
+    assert_eq!(e.mode.as_deref(), Some("visit"));
+    let t = "Scholz could meet with Xi Jinping next month.";
+    assert_eq!(one(t, PloverType::Consult).modality, Modality::Hypothetical);
+    let t = "Scholz will meet with Xi Jinping if the talks go well.";
+    let e = one(t, PloverType::Consult);
+    assert_eq!(
+        (e.modality, cue(t, &e).as_str()),
+        (Modality::Conditional, "if")
+    );
+    let t = "Scholz met with Xi Jinping in 2019.";
+    let mut a = analyse(t);
+    a.events.retain(|e| e.kind == PloverType::Consult);
+    // Without a publication date a bare year cannot be judged: asserted.
+    assert_eq!(a.events[0].modality, Modality::Asserted);
+    let t = "Scholz met with Xi Jinping last year.";
+    assert_eq!(one(t, PloverType::Consult).modality, Modality::Historical);
+}
+
+#[test]
+fn refused_to_meet_is_reject_not_negated_consult() {
+    let a = analyse("Zelensky refused to meet with Putin.");
+    assert!(
+        a.events.iter().all(|e| e.kind != PloverType::Consult),
+        "{:#?}",
+        a.events
+    );
+    let e = a
+        .events
+        .iter()
+        .find(|e| e.kind == PloverType::Reject)
+        .unwrap();
+    assert_eq!(
+        (src(e), e.modality, e.mode.as_deref()),
+        ("Volodymyr Zelensky", Modality::Asserted, Some("meet"))
+    );
+}
+
+#[test]
+fn request_with_object_and_quantity() {
+    let e = one(
+        "Zelensky asked Biden for 50 Abrams tanks.",
+        PloverType::Request,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Volodymyr Zelensky", "Joe Biden"));
+    let o = e
+        .objects
+        .iter()
+        .find(|o| o.entity.as_deref() == Some("kb:abrams"))
+        .unwrap();
+    assert_eq!(o.quantity.as_ref().unwrap().value, 50.0);
+    assert_eq!(o.kind, ObjectKind::Weapon);
+    let e = one(
+        "Kyiv urged Berlin to send Taurus missiles.",
+        PloverType::Request,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Ukraine", "Germany"));
+    assert!(e
+        .objects
+        .iter()
+        .any(|o| o.entity.as_deref() == Some("kb:taurus")));
+    assert_eq!(e.mode.as_deref(), Some("assist"));
+    let e = one(
+        "Ukraine is seeking permission to strike Russia.",
+        PloverType::Request,
+    );
+    assert!(e.objects.iter().any(|o| o.kind == ObjectKind::Permission));
+}
+
+#[test]
+fn reject_patterns() {
+    let e = one(
+        "The Pentagon rejected the request for F-16 jets.",
+        PloverType::Reject,
+    );
+    assert_eq!(src(&e), "US Department of Defense");
+    let e = one(
+        "Scholz dismissed calls to send Taurus missiles.",
+        PloverType::Reject,
+    );
+    assert_eq!(src(&e), "Olaf Scholz");
+    let t = "Washington has told Kyiv that it should not anticipate more HIMARS.";
+    let e = one(t, PloverType::Reject);
+    assert_eq!((src(&e), tgt(&e)), ("United States", "Ukraine"));
+}
+
+#[test]
+fn threaten_patterns_and_metonymy() {
+    let t = "The Kremlin warned that Russia would respond if NATO sends troops.";
+    let e = one(t, PloverType::Threaten);
+    let s = e.source.as_ref().unwrap();
+    assert_eq!(
+        (s.name.as_str(), s.text.as_str(), s.sector),
+        ("Russia", "The Kremlin", Some(Sector::Gov))
+    );
+    assert_eq!(e.modality, Modality::Conditional);
+    let e = one(
+        "Putin threatened Poland with nuclear strikes.",
+        PloverType::Threaten,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Vladimir Putin", "Poland"));
+    assert_eq!(e.mode.as_deref(), Some("violence"));
+}
+
+#[test]
+fn aid_and_promised_aid() {
+    let e = one(
+        "Canada sent 200 armoured vehicles to Ukraine.",
+        PloverType::Aid,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Canada", "Ukraine"));
+    assert_eq!(e.objects[0].quantity.as_ref().unwrap().value, 200.0);
+    let t = "Sweden plans to send 10 Leopard tanks to Ukraine.";
+    let e = one(t, PloverType::Agree);
+    assert_eq!(
+        (e.modality, cue(t, &e).as_str()),
+        (Modality::Future, "plans")
+    );
+    let e = one(
+        "Denmark pledged 19 F-16 jets to Ukraine.",
+        PloverType::Agree,
+    );
+    assert_eq!(src(&e), "Denmark");
+    let t = "Italy is considering sending SAMP/T batteries to Ukraine.";
+    let e = one(t, PloverType::Aid);
+    assert_eq!(e.modality, Modality::Hypothetical);
+    let a = analyse("NATO allies are sending a clear message to Moscow.");
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+}
+
+#[test]
+fn attribution_forms() {
+    let t = "Biden met with Zelensky, according to the Wall Street Journal.";
+    let e = one(t, PloverType::Consult);
+    let at = e.attribution.unwrap();
+    assert_eq!(
+        (at.name.as_str(), at.entity.as_deref()),
+        ("Wall Street Journal", Some("kb:wsj"))
+    );
+    assert_eq!(at.text, "according to the Wall Street Journal");
+    let t = "Kyiv requested more ATACMS, as reported by the WSJ, citing officials.";
+    let e = one(t, PloverType::Request);
+    assert_eq!(e.attribution.unwrap().name, "Wall Street Journal");
+    let t = "Rutte said the Netherlands will send Patriot systems to Ukraine.";
+    let e = one(t, PloverType::Agree);
+    assert_eq!(e.attribution.clone().unwrap().name, "Mark Rutte");
+    assert_eq!(src(&e), "Netherlands");
+}
+
+#[test]
+fn headlines_give_no_confident_events() {
+    let a = analyse("Pentagon Denies Zelensky's Request For Missiles, According To WSJ\nUkraine formally asks NATO to send troops\n");
+    assert!(
+        a.events
+            .iter()
+            .all(|e| e.confidence < sitrep_extract::DEFAULT_MIN_CONFIDENCE),
+        "{:#?}",
+        a.events
+    );
+}
+
+#[test]
+fn linking_short_forms_spellings_and_bodies() {
+    let t = "Ukraine’s Chief Military Officer General Valerii Zaluzhnyi spoke. Later Zaluzhnyi left Kiev for Kyiv, then kyiv. The Pentagon said so.";
+    let a = analyse(t);
+    let ids = |s: &str| -> Vec<String> {
+        a.mentions
+            .iter()
+            .filter(|m| m.span.slice(t) == s)
+            .filter_map(|m| m.entity.clone())
+            .collect()
+    };
+    assert_eq!(ids("Valerii Zaluzhnyi"), ids("Zaluzhnyi"));
+    assert_eq!(ids("Zaluzhnyi").len(), 1);
+    let kyiv: Vec<String> = ["Kiev", "Kyiv", "kyiv"]
+        .iter()
+        .flat_map(|s| ids(s))
+        .collect();
+    assert_eq!(kyiv.len(), 3);
+    assert!(kyiv.iter().all(|i| i == &kyiv[0]));
+    let dod = &ids("Pentagon")[0];
+    let e = a.entities.iter().find(|e| &e.id == dod).unwrap();
+    assert_eq!(
+        (e.name.as_str(), e.country.as_deref(), e.sector),
+        ("US Department of Defense", Some("USA"), Some(Sector::Mil))
+    );
+    // An unknown person named in full, then by surname.
+    let t = "Estonian Defense Minister Jaak Tamm said Estonia will send troops. Tamm added more.";
+    let a = analyse(t);
+    let full = a
+        .mentions
+        .iter()
+        .find(|m| m.span.slice(t) == "Jaak Tamm")
+        .unwrap()
+        .entity
+        .clone()
+        .unwrap();
+    let short = a
+        .mentions
+        .iter()
+        .find(|m| m.span.slice(t) == "Tamm")
+        .unwrap()
+        .entity
+        .clone()
+        .unwrap();
+    assert_eq!(full, short);
+    let e = a.entities.iter().find(|e| e.id == full).unwrap();
+    assert_eq!(
+        (e.country.as_deref(), e.sector),
+        (Some("EST"), Some(Sector::Gov))
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let long = "word ".repeat(10_000) + "Milley met with Zaluzhnyi";
+    let a = analyse(&long);
+    assert!(!a.diagnostics.is_empty());
+    for t in [
+        "",
+        " ",
+        "\n\n\n",
+        "🇺🇦🇺🇦 Zelensky 👍 met with 🔥 Biden 💥.",
+        "’s ’s 's '",
+        "“ ” ‘ ’ \" ' ... , , ;",
+        "Kyiv’",
+        "1,000,000,000,000,000,000,000,000 tanks were sent by Poland to Ukraine.",
+        "U.S. U.S. U.S.",
+        "met met met with with with",
+        "Zaluzhnyi, , , , met",
+        "Київ – Kyiv – Київ met with Москва",
+        "\u{feff}Biden\u{200b}met\u{00a0}with Scholz",
+    ] {
+        let a = analyse(t);
+        for e in &a.events {
+            assert!(e.trigger.end <= t.len() && e.sentence.end <= t.len());
+            assert!((0.0..=1.0).contains(&e.confidence));
+        }
+        for m in &a.mentions {
+            assert!(t.get(m.span.start..m.span.end).is_some());
+        }
+    }
+}
