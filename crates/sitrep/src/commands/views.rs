@@ -78,6 +78,7 @@ pub fn events(cli: &Cli, a: &EventArgs) -> anyhow::Result<ExitCode> {
         ListFormat::Table => {
             let merged = sitrep_views::merged_events(&store, &f)?;
             write!(out, "{}", sitrep_views::events_table(&merged))?;
+            out.flush()?;
             if f.min_confidence.is_some() {
                 eprintln!(
                     "{} event(s) with confidence >= {:.2} (--all shows every one)",
