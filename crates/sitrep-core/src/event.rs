@@ -1,6 +1,6 @@
 //! Mentions, entities, events, stories: the layers analysis adds to an article.
 
-use crate::{Article, EntityType, Modality, PloverType, Sector, Span};
+use crate::{Article, EntityType, Modality, PloverType, Sector, Span, TimexType};
 use serde::{Deserialize, Serialize};
 
 /// A name in the text, typed, and linked to an [`Entity`] when the linker knows it.
@@ -104,18 +104,43 @@ pub struct Location {
     pub entity: Option<String>,
 }
 
-/// When an event took place, as a TIMEX3 value.
+/// When an event took place, as a TIMEX3 value, and how that value was obtained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventDate {
-    /// `2023-01-17`, `2024-10`, `2024`.
-    pub value: String,
-    /// `day`, `month` or `year`.
-    pub precision: String,
+    /// `2023-01-17`, `2024-10`, `2024`; `None` when the governing time expression could not be
+    /// resolved (see `unresolved`).
+    pub value: Option<String>,
+    /// `day`, `week`, `month`, `quarter`, `season`, `year`, `decade` or `time`.
+    pub precision: Option<String>,
     /// The time expression it came from; `None` when taken from the publication date.
     pub span: Option<Span>,
     pub text: Option<String>,
     /// True when the value is the article's publication date, not a time expression.
     pub from_published: bool,
+    /// The date a relative expression was resolved against (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub anchor: Option<String>,
+    /// The normalisation rule that produced the value.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// Why the expression has no value (e.g. no publication date to anchor "on Tuesday").
+    #[serde(default)]
+    pub unresolved: Option<String>,
+}
+
+/// A time expression found in the text, with its normalised TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexType,
+    /// TIMEX3 value (`2023-01-17`, `P2D`, `PAST_REF`); `None` when unresolved.
+    pub value: Option<String>,
+    /// The date a relative expression was resolved against (`YYYY-MM-DD`).
+    pub anchor: Option<String>,
+    /// The rule that found and normalised it.
+    pub rule: String,
+    /// Why there is no value, when there is none.
+    pub unresolved: Option<String>,
 }
 
 /// Who a claim is attributed to ("according to the Wall Street Journal").
@@ -166,6 +191,9 @@ pub struct AnalysedArticle {
     /// Sentence spans, in order, covering the body.
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
+    /// Time expressions, in text order.
+    #[serde(default)]
+    pub timexes: Vec<Timex>,
     /// The entities `mentions` and `events` link to.
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
@@ -217,6 +245,7 @@ impl AnalysedArticle {
             article,
             sentences: Vec::new(),
             mentions: Vec::new(),
+            timexes: Vec::new(),
             entities: Vec::new(),
             events: Vec::new(),
             diagnostics: Vec::new(),

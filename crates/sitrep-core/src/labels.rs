@@ -110,6 +110,19 @@ label_enum!(
 });
 
 label_enum!(
+    /// The TIMEX3 type of a time expression.
+    TimexType, "timex type", {
+    /// A calendar date or period: `2023-01-17`, `2022-12`, `2024-Q3`, `PAST_REF`.
+    Date => "DATE",
+    /// A time of day: `2024-05-17T19:22`.
+    Time => "TIME",
+    /// A length of time: `P2D`, `P30M`.
+    Duration => "DURATION",
+    /// A recurrence: `P1W` for "weekly".
+    Set => "SET",
+});
+
+label_enum!(
     /// The sector an actor belongs to (CAMEO/PLOVER actor codes).
     Sector, "sector", {
     Gov => "GOV",

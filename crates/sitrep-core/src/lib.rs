@@ -10,9 +10,10 @@
 //! * [`Mention`], [`Entity`]: names found in the text and the knowledge-base entries they link to.
 //! * [`Event`]: one PLOVER event as one article states it; [`MergedEvent`] is the same happening
 //!   as several articles report it, with its corroboration.
+//! * [`Timex`]: a time expression and its TIMEX3 value, resolved against the publication date.
 //! * [`Story`]: articles grouped by what they report.
 //!
-//! Labels are enums ([`EntityType`], [`PloverType`], [`Modality`], [`Sector`]) and become strings
+//! Labels are enums ([`EntityType`], [`PloverType`], [`Modality`], [`Sector`], [`TimexType`]) and become strings
 //! only at the edges, through their `as_str`/`FromStr` pairs.
 
 mod article;
@@ -24,8 +25,8 @@ mod span;
 pub use article::{Article, DateSource, Published, Segment, SourceRef};
 pub use event::{
     Actor, AnalysedArticle, Attribution, Diagnostic, Entity, Event, EventDate, EventObject,
-    Evidence, Location, Mention, MergedEvent, ObjectKind, Quantity, Story,
+    Evidence, Location, Mention, MergedEvent, ObjectKind, Quantity, Story, Timex,
 };
 pub use ids::{article_id, normalise_for_id, short_hash};
-pub use labels::{EntityType, LabelError, Modality, PloverType, Sector};
+pub use labels::{EntityType, LabelError, Modality, PloverType, Sector, TimexType};
 pub use span::Span;

@@ -90,6 +90,7 @@ impl Extractor {
             article,
             sentences,
             mentions: linked.mentions,
+            timexes: Vec::new(),
             entities: linked.entities,
             events,
             diagnostics,

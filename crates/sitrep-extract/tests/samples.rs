@@ -199,7 +199,10 @@ fn sample_002_austin_rejects_atacms_request() {
         let d = e.date.as_ref().expect("date from publication");
         assert!(d.from_published);
         assert_eq!(
-            (d.value.as_str(), d.precision.as_str()),
+            (
+                d.value.as_deref().unwrap_or(""),
+                d.precision.as_deref().unwrap_or("")
+            ),
             ("2024-09-20", "day")
         );
     }

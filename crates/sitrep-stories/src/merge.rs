@@ -42,8 +42,8 @@ pub fn merge_events(reports: Vec<Report>) -> Vec<MergedEvent> {
     }
     let mut out: Vec<MergedEvent> = groups.into_values().map(merge_group).collect();
     out.sort_by(|a, b| {
-        let da = a.event.date.as_ref().map(|d| d.value.clone());
-        let db = b.event.date.as_ref().map(|d| d.value.clone());
+        let da = a.event.date.as_ref().and_then(|d| d.value.clone());
+        let db = b.event.date.as_ref().and_then(|d| d.value.clone());
         (da.is_none(), da)
             .cmp(&(db.is_none(), db))
             .then_with(|| b.confidence.total_cmp(&a.confidence))

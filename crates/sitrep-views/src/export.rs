@@ -51,11 +51,18 @@ pub struct LocationOut {
 
 #[derive(Debug, Serialize)]
 pub struct DateOut {
-    pub value: String,
-    pub precision: String,
+    /// TIMEX3 value; `null` when the time expression could not be resolved.
+    pub value: Option<String>,
+    pub precision: Option<String>,
     pub text: Option<String>,
     /// `"text"` when read from a time expression, `"published"` when it is the publication date.
     pub from: &'static str,
+    /// The date a relative expression was resolved against.
+    pub anchor: Option<String>,
+    /// The rule that produced the value.
+    pub rule: Option<String>,
+    /// Why there is no value, when there is none.
+    pub unresolved: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -145,6 +152,9 @@ impl From<&MergedEvent> for EventOut {
                 } else {
                     "text"
                 },
+                anchor: d.anchor.clone(),
+                rule: d.rule.clone(),
+                unresolved: d.unresolved.clone(),
             }),
             attribution: e.attribution.as_ref().map(|a| AttributionOut {
                 text: a.text.clone(),
@@ -260,10 +270,13 @@ pub fn events(
                         .as_ref()
                         .map(|l| l.name.clone())
                         .unwrap_or_default(),
-                    e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
                     e.date
                         .as_ref()
-                        .map(|d| d.precision.clone())
+                        .and_then(|d| d.value.clone())
+                        .unwrap_or_default(),
+                    e.date
+                        .as_ref()
+                        .and_then(|d| d.precision.clone())
                         .unwrap_or_default(),
                     e.date
                         .as_ref()

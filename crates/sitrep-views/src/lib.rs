@@ -79,11 +79,14 @@ pub(crate) fn objects_label(e: &sitrep_core::Event) -> String {
         .join("; ")
 }
 
-/// The date an event is shown under, and whether it is only the publication date.
+/// The date an event is shown under, and how it was obtained.
 pub(crate) fn date_label(e: &sitrep_core::Event) -> String {
     match &e.date {
         None => "undated".into(),
-        Some(d) if d.from_published => format!("{} (published)", d.value),
-        Some(d) => d.value.clone(),
+        Some(d) => match (&d.value, d.from_published) {
+            (Some(v), true) => format!("{v} (published)"),
+            (Some(v), false) => v.clone(),
+            (None, _) => format!("unresolved: {}", d.text.as_deref().unwrap_or("?")),
+        },
     }
 }

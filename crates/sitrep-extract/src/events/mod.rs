@@ -183,11 +183,14 @@ pub(crate) fn extract(
     let text = ctx.article.text.as_str();
     let published_year = ctx.article.published.as_ref().map(|p| p.date.year());
     let date = ctx.article.published.as_ref().map(|p| EventDate {
-        value: p.date.format("%Y-%m-%d").to_string(),
-        precision: "day".into(),
+        value: Some(p.date.format("%Y-%m-%d").to_string()),
+        precision: Some("day".into()),
         span: None,
         text: None,
         from_published: true,
+        anchor: None,
+        rule: Some("publication date".into()),
+        unresolved: None,
     });
     let mut prev_person: Option<Actor> = None;
     let mut events: Vec<Event> = Vec::new();

@@ -3,16 +3,19 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sitrep_core::{
     AnalysedArticle, Article, DateSource, Entity, EntityType, Event, Published, Sector, Segment,
-    SourceRef, Span,
+    SourceRef, Span, Timex, TimexType,
 };
 use std::collections::HashMap;
 use std::path::Path;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migrations in order: migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_timexes.sql"),
+];
 
 /// What can go wrong talking to the store.
 #[derive(Debug, thiserror::Error)]
@@ -417,6 +420,38 @@ impl Store {
         Ok(out)
     }
 
+    /// The time expressions of one article, in text order.
+    pub fn timexes(&self, article: &str) -> Result<Vec<Timex>> {
+        let mut st = self.conn.prepare(
+            "SELECT start, end, type, value, anchor, rule, unresolved FROM timexes
+             WHERE article = ?1 ORDER BY start",
+        )?;
+        let rows = st.query_map([article], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (start, end, kind, value, anchor, rule, unresolved) = row?;
+            out.push(Timex {
+                span: Span::new(start as usize, end as usize),
+                kind: kind.parse::<TimexType>().map_err(corrupt("timex type"))?,
+                value,
+                anchor,
+                rule,
+                unresolved,
+            });
+        }
+        Ok(out)
+    }
+
     /// Numbers of stored articles, events and stories.
     pub fn counts(&self) -> Result<(u64, u64, u64)> {
         let n = |t: &str| -> Result<u64> {
@@ -540,9 +575,25 @@ fn put_article_tx(
                 ev.source.as_ref().and_then(|s| s.entity.clone()),
                 ev.target.as_ref().map(|s| s.name.clone()),
                 ev.target.as_ref().and_then(|s| s.entity.clone()),
-                ev.date.as_ref().map(|d| d.value.clone()),
+                ev.date.as_ref().and_then(|d| d.value.clone()),
                 ev.confidence as f64,
                 to_json(ev),
+            ],
+        )?;
+    }
+    for t in &a.timexes {
+        tx.execute(
+            "INSERT OR IGNORE INTO timexes (article, start, end, type, value, anchor, rule,
+                unresolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                art.id,
+                t.span.start as i64,
+                t.span.end as i64,
+                t.kind.as_str(),
+                t.value,
+                t.anchor,
+                t.rule,
+                t.unresolved
             ],
         )?;
     }
