@@ -54,13 +54,20 @@ impl Extractor {
         let sentences = sitrep_nlp::split_sentences(&article.text);
         let mut linked = mentions::find(&self.kb, &article, &sentences);
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let timexes = events::dates::from_tagger(sitrep_time::tag_sentences(
+            &article.text,
+            &sentences,
+            article.published.as_ref().map(|p| p.date),
+        ));
         let events = {
             let ctx = events::Ctx {
                 kb: &self.kb,
                 article: &article,
                 linked: &linked,
             };
-            events::extract(&ctx, &sentences, &mut diagnostics)
+            let mut events = events::extract(&ctx, &sentences, &mut diagnostics);
+            events::dates::attach(&mut events, &timexes, &article.text);
+            events
         };
         // Entities that events point to but no mention did (a country by metonymy).
         let mut used: HashSet<String> = HashSet::new();
@@ -90,7 +97,7 @@ impl Extractor {
             article,
             sentences,
             mentions: linked.mentions,
-            timexes: Vec::new(),
+            timexes,
             entities: linked.entities,
             events,
             diagnostics,

@@ -159,7 +159,7 @@ fn fold(raw: Vec<Word>) -> Vec<Word> {
                 }
             }
             // "allies' counterparts": a plural possessive.
-            let next_is_space = raw.get(i + 1).map_or(true, |n| n.span.start > w.span.end);
+            let next_is_space = raw.get(i + 1).is_none_or(|n| n.span.start > w.span.end);
             if prev_adjacent && next_is_space && out.last().is_some_and(|p| p.norm.ends_with('s')) {
                 let before_prev_is_quote = out.len() >= 2 && out[out.len() - 2].norm == "'";
                 if !before_prev_is_quote {

@@ -7,12 +7,21 @@ use sitrep_core::{
 use sitrep_extract::{Extractor, Kb};
 
 fn analyse(text: &str) -> AnalysedArticle {
+    analyse_with_date(text, None)
+}
+
+fn analyse_with_date(text: &str, published: Option<chrono::NaiveDate>) -> AnalysedArticle {
     let article = Article {
         id: article_id(text),
         url: None,
         outlet: None,
         title: None,
-        published: None,
+        published: published.map(|date| sitrep_core::Published {
+            date,
+            time: None,
+            source: sitrep_core::DateSource::Metadata,
+            text: date.to_string(),
+        }),
         byline: None,
         language: Some("en".into()),
         text: text.to_string(),
@@ -315,4 +324,45 @@ fn never_panics_on_odd_input() {
             assert!(t.get(m.span.start..m.span.end).is_some());
         }
     }
+}
+
+/// Event dates come from the governing time expression, resolved against the publication date;
+/// a coordinated range is dated by its start; without a publication date the expression stays
+/// unresolved and says so.
+#[test]
+fn events_are_dated_by_their_time_expression() {
+    let published = chrono::NaiveDate::from_ymd_opt(2023, 1, 18).unwrap(); // a Wednesday
+    let date_of = |text: &str, published: Option<chrono::NaiveDate>| {
+        let a = analyse_with_date(text, published);
+        let e = a
+            .events
+            .first()
+            .unwrap_or_else(|| panic!("no event in {text:?}"));
+        e.date.clone().unwrap()
+    };
+    let d = date_of(
+        "On Tuesday, General Milley met General Zaluzhnyi in Poland.",
+        Some(published),
+    );
+    assert_eq!(d.value.as_deref(), Some("2023-01-17"));
+    assert!(!d.from_published);
+    assert_eq!(d.text.as_deref(), Some("Tuesday"));
+    assert_eq!(d.anchor.as_deref(), Some("2023-01-18"));
+    let d = date_of(
+        "On Thursday and Friday, the Ukraine Defense Contact Group will meet at Ramstein Air Base.",
+        Some(published),
+    );
+    assert_eq!(d.value.as_deref(), Some("2023-01-19"));
+    let d = date_of(
+        "General Milley met General Zaluzhnyi in Poland.",
+        Some(published),
+    );
+    assert!(d.from_published);
+    assert_eq!(d.value.as_deref(), Some("2023-01-18"));
+    let d = date_of(
+        "On Tuesday, General Milley met General Zaluzhnyi in Poland.",
+        None,
+    );
+    assert_eq!(d.value, None);
+    assert!(d.unresolved.is_some());
 }

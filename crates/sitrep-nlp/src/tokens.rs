@@ -227,7 +227,7 @@ impl Tokenizer<'_> {
                     .trim_end_matches(|c: char| c.is_ascii_alphabetic())
                     .len();
             let x = p - scheme;
-            let boundary = self.before(x).map_or(true, |c| !is_word_char(c));
+            let boundary = self.before(x).is_none_or(|c| !is_word_char(c));
             if scheme >= 2 && boundary {
                 let e = self.trim_url(x, b);
                 if e > p + 3 {
@@ -236,7 +236,7 @@ impl Tokenizer<'_> {
             }
             return None;
         }
-        let word_start = p == seg || self.before(p).map_or(true, |c| !is_word_char(c));
+        let word_start = p == seg || self.before(p).is_none_or(|c| !is_word_char(c));
         if word_start && rest.len() > 4 && rest.as_bytes()[..4].eq_ignore_ascii_case(b"www.") {
             if self.at(p + 4, b).is_some_and(|c| c.is_alphanumeric()) {
                 return Some((p, self.trim_url(p, b), TokenKind::Url));
@@ -247,9 +247,9 @@ impl Tokenizer<'_> {
             return self.email_at(p, seg, b);
         }
         let domain_start = p == seg
-            || self.before(p).map_or(true, |c| {
-                !(is_word_char(c) || matches!(c, '.' | '-' | '_' | '@'))
-            });
+            || self
+                .before(p)
+                .is_none_or(|c| !(is_word_char(c) || matches!(c, '.' | '-' | '_' | '@')));
         if domain_start && c.is_ascii_alphanumeric() {
             return self.domain_at(p, b);
         }

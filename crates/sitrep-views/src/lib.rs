@@ -85,7 +85,10 @@ pub(crate) fn date_label(e: &sitrep_core::Event) -> String {
         None => "undated".into(),
         Some(d) => match (&d.value, d.from_published) {
             (Some(v), true) => format!("{v} (published)"),
-            (Some(v), false) => v.clone(),
+            (Some(v), false) => match &d.text {
+                Some(t) => format!("{v} ({t})"),
+                None => v.clone(),
+            },
             (None, _) => format!("unresolved: {}", d.text.as_deref().unwrap_or("?")),
         },
     }

@@ -62,7 +62,7 @@ pub fn events_table(events: &[MergedEvent]) -> String {
             "DATE", "TYPE", "MODALITY", "SOURCE", "TARGET", "OBJECT", "CONF", "ART/OUT", "ID",
         ],
         rows,
-        &[23, 9, 12, 28, 28, 24, 4, 7, 8],
+        &[26, 9, 12, 28, 28, 24, 4, 7, 8],
     )
 }
 

@@ -170,6 +170,8 @@ pub struct DemoArgs {
 pub enum Suite {
     /// The 48 English "Golden Rules" of sentence splitting.
     Sentences,
+    /// TempEval-3 platinum: time expressions found and normalised against the document date.
+    Timex,
 }
 
 #[derive(Debug, Args)]

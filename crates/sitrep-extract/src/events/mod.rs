@@ -10,8 +10,8 @@
 //!    communicated to Zelensky that ... is too much to ask");
 //! 3. objects, location ([`arguments`]), modality ([`modality`]), attribution ([`attribution`]);
 //! 4. AID with future or conditional modality is reported as AGREE (a promise of aid);
-//! 5. the date is the article's publication date (`from_published: true`, precision `day`) or
-//!    none: time expressions are a later issue.
+//! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
+//!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
 //! An event needs a source actor; without one it is dropped. Lines in Title Case (headlines,
 //! sidebars) give no events; a sentence without final punctuation (a headline in sentence case)
@@ -38,6 +38,7 @@
 
 pub(crate) mod arguments;
 pub(crate) mod attribution;
+pub(crate) mod dates;
 pub(crate) mod modality;
 pub(crate) mod patterns;
 

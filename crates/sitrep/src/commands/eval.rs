@@ -27,6 +27,17 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|| data_root().join("sentences"));
             sentences(dir)
         }
+        Suite::Timex => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("time/tempeval3-platinum"));
+            let scores = sitrep_time::eval::evaluate_dir(&dir).with_context(|| {
+                format!("cannot evaluate on {} (pass --data DIR)", dir.display())
+            })?;
+            println!("{scores}");
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
