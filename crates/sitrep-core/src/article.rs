@@ -59,7 +59,9 @@ pub struct SourceRef {
     pub path: String,
     /// 1-based line, for line-oriented inputs (JSONL).
     pub line: Option<u64>,
-    /// Byte offset in the (decompressed) input, for record-oriented inputs (WARC).
+    /// Byte offset of the record, for record-oriented inputs: in a plain WARC the record's
+    /// offset; in a `.warc.gz` the offset of its gzip member in the compressed file (what WARC
+    /// indexes such as CDX record, so a reader can seek straight to it).
     pub offset: Option<u64>,
 }
 
@@ -80,7 +82,15 @@ pub struct Published {
 pub enum DateSource {
     /// A field of the input record (JSONL `published`, a feed's `pubDate`).
     Metadata,
-    /// A dateline in the scraped text near the title ("Today : Sep 20, 2024").
+    /// A page's JSON-LD (`datePublished`).
+    JsonLd,
+    /// A page's `<meta>` tags (OpenGraph `article:published_time`, `date`, ...).
+    MetaTag,
+    /// A page's `<time datetime=...>` element.
+    TimeElement,
+    /// Data embedded in a page's scripts (`"datePublished":` outside JSON-LD).
+    Script,
+    /// A dateline in the text near the title ("Today : Sep 20, 2024", "May 17, 2024 | 7:22 p.m.").
     Dateline,
     /// A date pattern in the URL.
     Url,
@@ -90,8 +100,27 @@ impl DateSource {
     pub fn as_str(&self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
+            DateSource::JsonLd => "json_ld",
+            DateSource::MetaTag => "meta_tag",
+            DateSource::TimeElement => "time_element",
+            DateSource::Script => "script",
             DateSource::Dateline => "dateline",
             DateSource::Url => "url",
         }
+    }
+
+    /// The variant named by [`DateSource::as_str`], if any.
+    pub fn parse(s: &str) -> Option<DateSource> {
+        [
+            DateSource::Metadata,
+            DateSource::JsonLd,
+            DateSource::MetaTag,
+            DateSource::TimeElement,
+            DateSource::Script,
+            DateSource::Dateline,
+            DateSource::Url,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
     }
 }

@@ -7,23 +7,47 @@
 use sitrep_core::SourceRef;
 use std::fmt;
 
-/// The input format a document was read from.
+/// The input format a document was read from, which also says what [`RawDoc::text`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
     /// A text file: one article per file.
     Text,
-    /// JSON Lines: one article per line, in the `text` field.
+    /// JSON Lines: one article per line, in the `text` field (its `html` field, when present,
+    /// is in [`RawMeta::html`]).
     Jsonl,
+    /// An HTML page: `text` is the page's HTML, decoded to UTF-8. A `.html` file, or a JSONL
+    /// record with `html` and no `text` (then [`SourceRef::line`] is the record's line).
+    Html,
+    /// A WARC response record: `text` is the page's HTML, decoded; [`SourceRef::offset`] is
+    /// the record's byte offset (in the compressed file for `.warc.gz`, the offset of the
+    /// record's gzip member, as WARC indexes give it).
+    Warc,
+    /// An RSS item: `text` is its content (or summary) as given, HTML or plain text.
+    Rss,
+    /// An Atom entry: `text` as for [`Format::Rss`].
+    Atom,
 }
 
 impl Format {
-    /// A short lower-case name (`text`, `jsonl`).
+    /// A short lower-case name (`text`, `jsonl`, `html`, `warc`, `rss`, `atom`).
     pub fn as_str(&self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Jsonl => "jsonl",
+            Format::Html => "html",
+            Format::Warc => "warc",
+            Format::Rss => "rss",
+            Format::Atom => "atom",
         }
+    }
+
+    /// Whether `text` is (or may be) HTML for the main-text extractor.
+    pub fn is_web(&self) -> bool {
+        matches!(
+            self,
+            Format::Html | Format::Warc | Format::Rss | Format::Atom
+        )
     }
 }
 
@@ -45,9 +69,13 @@ pub struct RawMeta {
     pub title: Option<String>,
     /// A date or datetime as the input wrote it (ISO 8601 or a form such as "Sep 20, 2024").
     pub published: Option<String>,
-    /// The page's HTML when the record carries it. Kept for the web-formats work; the cleaner
-    /// does not read it yet.
+    /// The page's HTML when a JSONL record carries it beside its `text`: the cleaner reads the
+    /// metadata the text lacks (title, date, byline, outlet, URL) from it.
     pub html: Option<String>,
+    /// The author(s), when the input gives them (a feed item's author).
+    pub byline: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`): not a publication date.
+    pub fetched: Option<String>,
 }
 
 /// One raw document: the text of one article as the input holds it.
@@ -118,12 +146,22 @@ pub enum SkipReason {
     Io(String),
     #[error("bad JSON: {message}")]
     BadJson { message: String },
-    #[error("no `text` field: each JSONL record needs its article text in `text`")]
+    #[error("no `text` or `html` field: each JSONL record needs its article in one of them")]
     MissingText,
     #[error("unsupported format: {0}")]
     UnsupportedFormat(String),
     #[error("no article text left after removing title, dateline, byline and boilerplate")]
     NoBody,
+    #[error("not an HTML page: {content_type}")]
+    NotHtml { content_type: String },
+    #[error("HTTP status {0}, not 200")]
+    HttpStatus(u16),
+    #[error("truncated WARC record: {0}")]
+    TruncatedRecord(String),
+    #[error("bad WARC record: {0}")]
+    BadRecord(String),
+    #[error("not a readable RSS or Atom feed: {0}")]
+    BadFeed(String),
 }
 
 impl SkipReason {
@@ -142,6 +180,11 @@ impl SkipReason {
             SkipReason::MissingText => "missing-text",
             SkipReason::UnsupportedFormat(_) => "unsupported-format",
             SkipReason::NoBody => "no-body",
+            SkipReason::NotHtml { .. } => "not-html",
+            SkipReason::HttpStatus(_) => "http-status",
+            SkipReason::TruncatedRecord(_) => "truncated-record",
+            SkipReason::BadRecord(_) => "bad-record",
+            SkipReason::BadFeed(_) => "bad-feed",
         }
     }
 }

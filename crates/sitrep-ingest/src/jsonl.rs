@@ -1,7 +1,8 @@
 //! JSON Lines: one article per line.
 //!
-//! Each non-blank line is a JSON object with the article in `text` (a non-empty string,
-//! required) and optional string fields `id`, `url`, `outlet`, `title`, `published`, `html`
+//! Each non-blank line is a JSON object with the article in `text` (a non-empty string) or, when
+//! `text` is absent, in `html` (the page: the document is then [`Format::Html`]); optional
+//! string fields `id`, `url`, `outlet`, `title`, `published`, `byline` (or `author`), `html`
 //! (numbers are accepted for `id`; other unknown fields are ignored). Blank lines are ignored.
 //!
 //! [`JsonlReader`] reads one line at a time, never holding more than one line (and never one over
@@ -192,7 +193,29 @@ pub(crate) fn parse_line(
         });
     };
     let text = match map.remove("text") {
-        None | Some(Value::Null) => return Err(SkipReason::MissingText),
+        None | Some(Value::Null) => {
+            // No text: the page's HTML stands in, when the record has it.
+            match map.get("html") {
+                Some(Value::String(h)) if !h.trim().is_empty() => {
+                    let html = h.clone();
+                    map.remove("html");
+                    if html.len() as u64 > opts.max_doc_bytes as u64 {
+                        return Err(SkipReason::TooLarge {
+                            bytes: html.len() as u64,
+                            limit: opts.max_doc_bytes as u64,
+                        });
+                    }
+                    let meta = meta_of(&mut map, &source, None);
+                    return Ok(RawDoc {
+                        source,
+                        text: html,
+                        meta,
+                        format: Format::Html,
+                    });
+                }
+                _ => return Err(SkipReason::MissingText),
+            }
+        }
         Some(Value::String(t)) => t,
         Some(other) => {
             return Err(SkipReason::BadJson {
@@ -210,20 +233,27 @@ pub(crate) fn parse_line(
             limit,
         });
     }
-    let meta = RawMeta {
-        id: field(&mut map, "id", &source),
-        url: field(&mut map, "url", &source),
-        outlet: field(&mut map, "outlet", &source),
-        title: field(&mut map, "title", &source),
-        published: field(&mut map, "published", &source),
-        html: field(&mut map, "html", &source),
-    };
+    let html = field(&mut map, "html", &source);
+    let meta = meta_of(&mut map, &source, html);
     Ok(RawDoc {
         source,
         text,
         meta,
         format: Format::Jsonl,
     })
+}
+
+fn meta_of(map: &mut Map<String, Value>, source: &SourceRef, html: Option<String>) -> RawMeta {
+    RawMeta {
+        id: field(map, "id", source),
+        url: field(map, "url", source),
+        outlet: field(map, "outlet", source),
+        title: field(map, "title", source),
+        published: field(map, "published", source),
+        html,
+        byline: field(map, "byline", source).or_else(|| field(map, "author", source)),
+        fetched: None,
+    }
 }
 
 /// An optional string field, trimmed; numbers are written out; other types are ignored.

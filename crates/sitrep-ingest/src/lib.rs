@@ -19,15 +19,25 @@
 //! input is data: a [`Skip`] with a [`SkipReason`] (whose [`SkipReason::code`] is a stable key
 //! for summary counts), logged through `tracing`. One bad file or line never stops the rest.
 //!
-//! Left to others: HTML, WARC and RSS (they are recognised and skipped with
-//! [`SkipReason::UnsupportedFormat`] until the web-formats work lands), sentence splitting and
-//! everything linguistic (`sitrep-nlp`), duplicates across articles (`sitrep-stories`), storage.
+//! Web formats: HTML pages (`.html`, `.htm`, a JSONL record's `html`), WARC files and RSS/Atom
+//! feeds are read too ([`html`], [`charset`], and the private `warc` and `feed` modules); their
+//! pages go through the main-text extractor ([`html::extract_html`]) instead of the text
+//! cleaner. [`eval`] runs the extraction and publication-date benchmarks.
+//!
+//! Left to others: sentence splitting and everything linguistic (`sitrep-nlp`), duplicates
+//! across articles (`sitrep-stories`), storage.
 
+pub mod charset;
 mod clean;
 mod doc;
+pub mod eval;
+mod feed;
+pub mod html;
 mod jsonl;
 mod source;
+mod warc;
 
 pub use clean::{clean, clean_explained, Cleaned, Removed, RemovedKind};
 pub use doc::{Format, Item, RawDoc, RawMeta, Skip, SkipReason};
+pub use html::{extract_html, Extracted};
 pub use source::{discover, read_input, read_paths, Input, ReadOptions};

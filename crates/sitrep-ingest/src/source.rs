@@ -5,16 +5,21 @@
 //!   [`SkipReason::NotFound`].
 //! * [`read_input`] opens one input and streams what it holds. The format is told by content as
 //!   well as by name: gzip by its magic bytes `1f 8b` (whatever the extension), then, on the
-//!   decompressed bytes, empty / binary / web content (HTML, WARC, RSS: by name or by a head such
-//!   as `<!doctype html`, skipped as unsupported for now), JSONL (name ends `.jsonl`/`.ndjson`,
-//!   or the first non-blank line is a JSON object), else UTF-8 text, one article per file.
+//!   decompressed bytes, empty / binary / web content (by name: `.html`, `.htm`, `.xhtml`,
+//!   `.warc`, `.rss`, `.atom`, `.xml`, each maybe `.gz`; or by a head such as `<!doctype html`,
+//!   `WARC/1.1`, `<rss`, `<feed`), JSONL (name ends `.jsonl`/`.ndjson`, or the first non-blank
+//!   line is a JSON object), else UTF-8 text, one article per file. HTML is one document per
+//!   file, decoded from its charset ([`crate::charset`]); WARC files yield their HTML responses
+//!   ([`crate::warc`]); feeds their items ([`crate::feed`]).
 //!
 //! Memory stays bounded: a text document over [`ReadOptions::max_doc_bytes`] is skipped after
 //! reading at most that many bytes plus one (a plain file's size is checked before reading), and
 //! JSONL is read one line at a time ([`crate::jsonl`]).
 
+use crate::charset::decode_html;
 use crate::doc::{Format, Item, RawDoc, RawMeta, Skip, SkipReason};
 use crate::jsonl::JsonlReader;
+use crate::warc::WarcReader;
 use flate2::read::MultiGzDecoder;
 use sitrep_core::SourceRef;
 use std::fmt;
@@ -85,9 +90,9 @@ fn skip_at(path: &str, reason: SkipReason) -> Skip {
 /// * `-` is standard input.
 /// * A folder is walked recursively, entries sorted by name, hidden files and folders (name
 ///   starting with `.`) skipped. Inside folders, files with a known extension (`.txt`, `.text`,
-///   `.jsonl`, `.ndjson`, also `.gz`; and the web formats `.html`, `.htm`, `.warc`, `.xml`,
-///   `.rss`, which read as [`SkipReason::UnsupportedFormat`] for now) are taken; other files only
-///   when their head sniffs as text or JSONL (see [`read_input`]), else they are silently left out.
+///   `.jsonl`, `.ndjson`, `.html`, `.htm`, `.xhtml`, `.warc`, `.xml`, `.rss`, `.atom`, also
+///   `.gz`) are taken; other files only when their head sniffs as text, JSONL, HTML, WARC or a
+///   feed (see [`read_input`]), else they are silently left out.
 /// * A file named explicitly is always taken, whatever its name.
 /// * A path that does not exist, or a folder entry that cannot be read, is a [`Skip`].
 pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skip>) {
@@ -139,8 +144,16 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
 
 /// File-name extensions read as documents (lower case, without a `.gz`).
 const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "jsonl", "ndjson"];
-/// Web formats: taken from folders so that they are reported as unsupported, not silently lost.
+/// Web formats, by extension.
 const WEB_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "warc", "xml", "rss", "atom"];
+
+/// A web format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Web {
+    Html,
+    Warc,
+    Feed,
+}
 
 fn lower_name(path: &Path) -> String {
     path.file_name()
@@ -176,11 +189,14 @@ fn wanted_in_folder(path: &Path) -> bool {
     sniffs_supported(&head)
 }
 
-/// Whether the head of a file with an unknown name looks like text or JSONL.
+/// Whether the head of a file with an unknown name looks like text, JSONL or a web format.
 fn sniffs_supported(head: &[u8]) -> bool {
     let body = strip_bom_ws(head);
-    if body.is_empty() || is_binary(head) || web_format(body).is_some() {
+    if body.is_empty() || is_binary(head) {
         return false;
+    }
+    if web_format(body).is_some() {
+        return true;
     }
     if let Err(e) = std::str::from_utf8(head) {
         // A character cut by the end of the head is fine; a bad byte is not.
@@ -296,32 +312,37 @@ fn is_binary(head: &[u8]) -> bool {
     controls * 10 > head.len()
 }
 
-/// A web format this crate recognises but does not read yet, told by the head of the content.
-fn web_format(body: &[u8]) -> Option<&'static str> {
-    let n = body.len().min(512);
+/// A web format told by the head of the content.
+fn web_format(body: &[u8]) -> Option<Web> {
+    let n = body.len().min(1024);
     let head = String::from_utf8_lossy(&body[..n]).to_lowercase();
     const HTML_TAGS: &[&str] = &["<html", "<head", "<body", "<div", "<p>", "<meta", "<script"];
-    if head.starts_with("<!doctype html")
+    if head.starts_with("warc/") {
+        Some(Web::Warc)
+    } else if head.starts_with("<rss")
+        || head.starts_with("<feed")
+        || head.starts_with("<rdf:rdf")
+        || (head.starts_with("<?xml")
+            && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")))
+    {
+        Some(Web::Feed)
+    } else if head.starts_with("<!doctype html")
         || (head.starts_with('<') && HTML_TAGS.iter().any(|t| head.contains(t)))
     {
-        Some(HTML_LATER)
-    } else if head.starts_with("warc/") {
-        Some("warc: comes with the web-formats issue")
-    } else if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") {
-        Some("xml/rss: comes with the web-formats issue")
+        Some(Web::Html)
     } else {
         None
     }
 }
 
-const HTML_LATER: &str = "html: comes with the web-formats issue";
-
 /// A web format told by the file's name (`.html`, `.warc.gz`, ...).
-fn web_format_by_name(path: &Path) -> Option<String> {
-    let ext = format_extension(path)?;
-    WEB_EXTENSIONS
-        .contains(&ext.as_str())
-        .then(|| format!("{ext}: comes with the web-formats issue"))
+fn web_format_by_name(path: &Path) -> Option<Web> {
+    match format_extension(path)?.as_str() {
+        "html" | "htm" | "xhtml" => Some(Web::Html),
+        "warc" => Some(Web::Warc),
+        "xml" | "rss" | "atom" => Some(Web::Feed),
+        _ => None,
+    }
 }
 
 pub(crate) fn is_json_object(line: &[u8]) -> bool {
@@ -346,27 +367,90 @@ pub fn read_input(input: &Input, opts: &ReadOptions) -> Box<dyn Iterator<Item = 
         }
         Box::new(std::iter::once(item))
     };
+    let (named_jsonl, by_name) = match input {
+        Input::File(p) => (named_jsonl(p), web_format_by_name(p)),
+        Input::Stdin => (false, None),
+    };
+    if by_name == Some(Web::Warc) {
+        if let Input::File(p) = input {
+            return match File::open(p) {
+                Ok(f) => Box::new(WarcReader::new(
+                    Box::new(BufReader::with_capacity(64 * 1024, f)),
+                    path,
+                    opts.clone(),
+                )),
+                Err(e) => one(Item::Skip(skip_at(&path, io_reason(&e)))),
+            };
+        }
+    }
     let opened = match open(input) {
         Ok(o) => o,
         Err(reason) => return one(Item::Skip(skip_at(&path, reason))),
     };
-    let named_jsonl = match input {
-        Input::File(p) => {
-            if let Some(what) = web_format_by_name(p) {
-                return one(Item::Skip(skip_at(
-                    &path,
-                    SkipReason::UnsupportedFormat(what),
-                )));
-            }
-            named_jsonl(p)
-        }
-        Input::Stdin => false,
+    let sniffed = match by_name {
+        Some(web) => Ok(Sniffed::Web {
+            web,
+            reader: opened.reader,
+            gzip: opened.gzip,
+            plain_len: opened.plain_len,
+        }),
+        None => sniff(opened, named_jsonl, opts),
     };
-    match sniff(opened, named_jsonl, opts) {
+    match sniffed {
         Err(reason) => one(Item::Skip(skip_at(&path, reason))),
         Ok(Sniffed::Jsonl { reader, gzip }) => {
             Box::new(JsonlReader::new(reader, path, gzip, opts.clone()))
         }
+        Ok(Sniffed::Web {
+            web: Web::Warc,
+            reader,
+            ..
+        }) => {
+            // Re-open a file raw, so that a `.warc.gz` is read member by member.
+            if let Input::File(p) = input {
+                if let Ok(f) = File::open(p) {
+                    return Box::new(WarcReader::new(
+                        Box::new(BufReader::with_capacity(64 * 1024, f)),
+                        path,
+                        opts.clone(),
+                    ));
+                }
+            }
+            Box::new(WarcReader::new(reader, path, opts.clone()))
+        }
+        Ok(Sniffed::Web {
+            web: Web::Feed,
+            reader,
+            gzip,
+            ..
+        }) => Box::new(crate::feed::read_feed(reader, &path, gzip, opts).into_iter()),
+        Ok(Sniffed::Web {
+            web: Web::Html,
+            reader,
+            gzip,
+            plain_len,
+        }) => match read_bytes(reader, gzip, plain_len, opts) {
+            Ok(bytes) => {
+                let decoded = decode_html(&bytes, None, None);
+                if let Some(declared) = decoded.mismatch {
+                    tracing::warn!(path = %path, declared = declared.name(), used = decoded.encoding.name(), "page charset declared wrongly");
+                }
+                if decoded.text.trim().is_empty() {
+                    return one(Item::Skip(skip_at(&path, SkipReason::Empty)));
+                }
+                one(Item::Doc(RawDoc {
+                    source: SourceRef {
+                        path,
+                        line: None,
+                        offset: None,
+                    },
+                    text: decoded.text,
+                    meta: RawMeta::default(),
+                    format: Format::Html,
+                }))
+            }
+            Err(reason) => one(Item::Skip(skip_at(&path, reason))),
+        },
         Ok(Sniffed::Text {
             reader,
             gzip,
@@ -401,6 +485,12 @@ pub fn read_paths(
 }
 
 enum Sniffed {
+    Web {
+        web: Web,
+        reader: Box<dyn BufRead + Send>,
+        gzip: bool,
+        plain_len: Option<u64>,
+    },
     Jsonl {
         reader: Box<dyn BufRead + Send>,
         gzip: bool,
@@ -430,30 +520,37 @@ fn sniff(opened: Opened, named_jsonl: bool, opts: &ReadOptions) -> Result<Sniffe
         return Err(SkipReason::Binary);
     }
     let mut jsonl = named_jsonl;
+    let mut web = None;
     if !jsonl {
-        if let Some(what) = web_format(body) {
-            return Err(SkipReason::UnsupportedFormat(what.to_string()));
+        web = web_format(body);
+    }
+    if !jsonl && web.is_none() && body.first() == Some(&b'{') {
+        // Make sure the head holds the whole first non-blank line, then try it as JSON.
+        let line_start = head.len() - body.len();
+        if !head[line_start..].contains(&b'\n') && !at_end {
+            let mut rest = Vec::new();
+            (&mut reader)
+                .take(opts.max_line_bytes() as u64)
+                .read_until(b'\n', &mut rest)
+                .map_err(|e| read_reason(&e, gzip))?;
+            head.extend_from_slice(&rest);
         }
-        if body.first() == Some(&b'{') {
-            // Make sure the head holds the whole first non-blank line, then try it as JSON.
-            let line_start = head.len() - body.len();
-            if !head[line_start..].contains(&b'\n') && !at_end {
-                let mut rest = Vec::new();
-                (&mut reader)
-                    .take(opts.max_line_bytes() as u64)
-                    .read_until(b'\n', &mut rest)
-                    .map_err(|e| read_reason(&e, gzip))?;
-                head.extend_from_slice(&rest);
-            }
-            let line = &head[line_start..];
-            let line = match line.iter().position(|&b| b == b'\n') {
-                Some(end) => &line[..end],
-                None => line,
-            };
-            jsonl = is_json_object(line);
-        }
+        let line = &head[line_start..];
+        let line = match line.iter().position(|&b| b == b'\n') {
+            Some(end) => &line[..end],
+            None => line,
+        };
+        jsonl = is_json_object(line);
     }
     let reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(head).chain(reader));
+    if let Some(web) = web {
+        return Ok(Sniffed::Web {
+            web,
+            reader,
+            gzip,
+            plain_len,
+        });
+    }
     Ok(if jsonl {
         Sniffed::Jsonl { reader, gzip }
     } else {
@@ -465,13 +562,13 @@ fn sniff(opened: Opened, named_jsonl: bool, opts: &ReadOptions) -> Result<Sniffe
     })
 }
 
-/// Reads a whole text document, at most `max_doc_bytes + 1` bytes of it.
-fn read_text(
+/// Reads a whole document's bytes, at most `max_doc_bytes + 1` of them.
+fn read_bytes(
     reader: Box<dyn BufRead + Send>,
     gzip: bool,
     plain_len: Option<u64>,
     opts: &ReadOptions,
-) -> Result<String, SkipReason> {
+) -> Result<Vec<u8>, SkipReason> {
     let limit = opts.max_doc_bytes as u64;
     if let Some(len) = plain_len.filter(|&l| l > limit) {
         return Err(SkipReason::TooLarge { bytes: len, limit });
@@ -487,6 +584,17 @@ fn read_text(
             limit,
         });
     }
+    Ok(buf)
+}
+
+/// Reads a whole text document, at most `max_doc_bytes + 1` bytes of it.
+fn read_text(
+    reader: Box<dyn BufRead + Send>,
+    gzip: bool,
+    plain_len: Option<u64>,
+    opts: &ReadOptions,
+) -> Result<String, SkipReason> {
+    let buf = read_bytes(reader, gzip, plain_len, opts)?;
     let text = String::from_utf8(buf).map_err(|e| SkipReason::InvalidUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
@@ -515,8 +623,12 @@ mod tests {
         assert!(sniffs_supported(b"{\"text\": \"x\"}\n{\"text\": \"y\"}\n"));
         assert!(!sniffs_supported(b"{\n  \"a\": 1\n}\n"));
         assert!(!sniffs_supported(b"[1, 2]"));
-        assert!(!sniffs_supported(b"<!DOCTYPE html><html></html>"));
-        assert!(!sniffs_supported(b"<div class=\"story\"><p>Hi</p></div>"));
+        assert!(sniffs_supported(b"<!DOCTYPE html><html></html>"));
+        assert!(sniffs_supported(b"<div class=\"story\"><p>Hi</p></div>"));
+        assert!(sniffs_supported(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"));
+        assert!(sniffs_supported(
+            b"<?xml version=\"1.0\"?><rss version=\"2.0\">"
+        ));
         assert!(sniffs_supported(
             b"<Breaking> news: a headline that opens with a bracket"
         ));

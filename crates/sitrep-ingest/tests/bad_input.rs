@@ -119,18 +119,17 @@ fn empty_binary_and_invalid_utf8_files() {
         )
     );
 
+    // HTML is read as a page, told by its head or by its name.
     let html = write(
         dir.path(),
         "page.txt",
         b"  <!DOCTYPE html>\n<html><body>x</body></html>",
     );
-    let s = only_skip(&html, &opts);
-    assert!(matches!(&s.reason, SkipReason::UnsupportedFormat(m) if m.starts_with("html")));
-    // Web formats are told by name as well: an HTML fragment is not an article text.
+    let items = read(&html, &opts);
+    assert!(matches!(items.as_slice(), [Item::Doc(d)] if d.format == Format::Html));
     let fragment = write(dir.path(), "fragment.htm", b"Just a fragment of a page");
-    let s = only_skip(&fragment, &opts);
-    assert!(matches!(&s.reason, SkipReason::UnsupportedFormat(m) if m.starts_with("htm:")));
-    assert_eq!(s.reason.code(), "unsupported-format");
+    let items = read(&fragment, &opts);
+    assert!(matches!(items.as_slice(), [Item::Doc(d)] if d.format == Format::Html));
 }
 
 #[test]
@@ -440,15 +439,14 @@ fn folder_mixing_good_and_bad_files() {
         ("e_cut.txt.gz".into(), None, "truncated-gzip"),
         ("f_feed.jsonl".into(), Some(4), "missing-text"),
         ("f_feed.jsonl".into(), Some(7), "bad-json"),
-        ("g_page.html".into(), None, "unsupported-format"),
     ];
     assert_eq!(got, want);
 
     let good = docs(&items);
     assert_eq!(
         good.len(),
-        1 + 7 + 1 + 1,
-        "a_good, seven feed records, h_notes, k_good"
+        1 + 7 + 1 + 1 + 1,
+        "a_good, seven feed records, g_page, h_notes, k_good"
     );
     let sources: Vec<String> = good
         .iter()
@@ -458,8 +456,10 @@ fn folder_mixing_good_and_bad_files() {
         })
         .collect();
     assert_eq!(sources[0], "a_good.txt");
-    assert_eq!(sources[8], "h_notes");
-    assert_eq!(sources[9], "sub/k_good.txt.gz");
+    assert_eq!(sources[8], "g_page.html");
+    assert_eq!(good[8].format, Format::Html);
+    assert_eq!(sources[9], "h_notes");
+    assert_eq!(sources[10], "sub/k_good.txt.gz");
     for d in good {
         let a = clean(d).unwrap_or_else(|r| panic!("{}: {r}", d.source.path));
         assert!(!a.text.is_empty());

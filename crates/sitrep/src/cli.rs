@@ -57,6 +57,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a public benchmark and print `eval SUITE metric=value ...`.
     Eval(EvalArgs),
+    /// Measure speed and memory on a named corpus and print `bench NAME ...`.
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +174,10 @@ pub enum Suite {
     Sentences,
     /// TempEval-3 platinum: time expressions found and normalised against the document date.
     Timex,
+    /// Main text of 181 news pages against their ground truth (4-gram shingle F1).
+    ArticleExtraction,
+    /// Publication date of 200 news pages (exact day).
+    Pubdate,
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +186,23 @@ pub struct EvalArgs {
     #[arg(value_enum)]
     pub suite: Suite,
     /// The suite's data folder (default: its folder under ../shared/data, or $SITREP_DATA).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BenchName {
+    /// HTML main-text and metadata extraction on the 181 article-extraction pages: pages/s and
+    /// MB/s on one thread and on all cores, and peak memory.
+    Extract,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// What to measure.
+    #[arg(value_enum)]
+    pub name: BenchName,
+    /// The corpus folder (default: its folder under ../shared/data, or $SITREP_DATA).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 }

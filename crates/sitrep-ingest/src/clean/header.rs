@@ -358,7 +358,7 @@ pub(crate) fn strip(
     let bare = (0..zone).find(|&i| {
         kinds[i].is_other()
             && lines[i].keep
-            && title_pos.map_or(true, |p| i > p)
+            && title_pos.is_none_or(|p| i > p)
             && name_like(lines[i].text(raw))
             && beside_header(i)
     });

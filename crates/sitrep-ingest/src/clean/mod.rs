@@ -22,15 +22,21 @@
 //!   names ("... for TROIB News"); else the URL's host (`www.` dropped).
 //! * **language**: `en` when a cheap stop-word count says the text is clearly English, else none.
 //!
+//! Web formats ([`Format::Html`], [`Format::Warc`], and feed items whose text is HTML) go to the
+//! HTML extractor instead ([`crate::html`]): main text and page metadata, the input's own
+//! fields winning; their articles have no segments. A JSONL record with both `text` and `html`
+//! is cleaned from its text, and what the text does not say (title, date, byline, site name,
+//! URL, language) is read from the HTML.
+//!
 //! [`clean()`] returns the article or a [`SkipReason`] ([`SkipReason::NoBody`] when nothing is left);
 //! [`clean_explained`] also says what was removed and why, for debugging and tests.
 
 mod boilerplate;
-mod dates;
+pub(crate) mod dates;
 mod header;
 mod lines;
 
-use crate::doc::{RawDoc, SkipReason};
+use crate::doc::{Format, RawDoc, SkipReason};
 use lines::Line;
 use sitrep_core::{article_id, Article, DateSource, Published};
 use std::ops::Range;
@@ -113,6 +119,101 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 
 /// [`clean()`], also returning what was removed from the raw text and why.
 pub fn clean_explained(doc: &RawDoc) -> Result<Cleaned, SkipReason> {
+    if doc.format.is_web()
+        && (doc.format != Format::Rss && doc.format != Format::Atom || looks_like_html(&doc.text))
+    {
+        return html_article(doc);
+    }
+    let mut cleaned = clean_text(doc)?;
+    if let Some(html) = non_empty(&doc.meta.html) {
+        fill_from_html(&mut cleaned.article, html);
+    }
+    Ok(cleaned)
+}
+
+/// Whether a feed item's text is HTML (has tags) rather than plain text.
+fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<')
+        || ["<p>", "<p ", "<br", "<div", "</a>", "<img", "</"]
+            .iter()
+            .any(|m| text.contains(m))
+}
+
+/// The metadata a JSONL record's text lacks, read from its `html`.
+fn fill_from_html(a: &mut Article, html: &str) {
+    let e = crate::html::extract_html(html, a.url.as_deref());
+    if a.title.is_none() {
+        a.title = e.title;
+    }
+    if a.published.is_none() {
+        a.published = e.published;
+    }
+    if a.byline.is_none() {
+        a.byline = e.byline;
+    }
+    if a.url.is_none() {
+        a.url = e.canonical_url;
+    }
+    if a.outlet.is_none() || a.outlet == a.url.as_deref().and_then(url_host) {
+        if let Some(site) = e.site_name {
+            a.outlet = Some(site);
+        }
+    }
+    if a.language.is_none() {
+        a.language = e.language;
+    }
+}
+
+/// An article from HTML: main text and metadata by [`crate::html::extract_html`]; the input's
+/// own metadata (a JSONL record's or a feed item's fields) wins over the page's. No segments:
+/// the text is not a verbatim slice of the input (see [`crate::html`]).
+fn html_article(doc: &RawDoc) -> Result<Cleaned, SkipReason> {
+    let meta = &doc.meta;
+    let url = non_empty(&meta.url);
+    let e = crate::html::extract_html(&doc.text, url);
+    if e.text.trim().is_empty() {
+        return Err(SkipReason::NoBody);
+    }
+    let published = non_empty(&meta.published)
+        .and_then(|p| {
+            dates::parse_metadata(p).map(|f| Published {
+                date: f.date,
+                time: f.time,
+                source: DateSource::Metadata,
+                text: p.to_string(),
+            })
+        })
+        .or(e.published.map(|mut p| {
+            p.source = page_date_source(e.date_how, p.source);
+            p
+        }));
+    let url = url.map(str::to_string).or(e.canonical_url);
+    let outlet = non_empty(&meta.outlet)
+        .map(str::to_string)
+        .or(e.site_name)
+        .or_else(|| url.as_deref().and_then(url_host));
+    let text = e.text;
+    let article = Article {
+        id: article_id(&text),
+        url,
+        outlet,
+        title: non_empty(&meta.title).map(str::to_string).or(e.title),
+        published,
+        byline: non_empty(&meta.byline).map(str::to_string).or(e.byline),
+        language: e.language,
+        text,
+        segments: Vec::new(),
+        source: doc.source.clone(),
+    };
+    Ok(Cleaned {
+        article,
+        removed: Vec::new(),
+    })
+}
+
+/// The text cleaner proper (see the module docs).
+fn clean_text(doc: &RawDoc) -> Result<Cleaned, SkipReason> {
     let raw = doc.text.as_str();
     let meta = &doc.meta;
     let mut lines = lines::split(raw);
@@ -161,7 +262,10 @@ pub fn clean_explained(doc: &RawDoc) -> Result<Cleaned, SkipReason> {
         outlet,
         title: head.title,
         published,
-        byline: head.byline.or(found.credit_byline),
+        byline: non_empty(&meta.byline)
+            .map(str::to_string)
+            .or(head.byline)
+            .or(found.credit_byline),
         language: language(&text).map(str::to_string),
         text,
         segments,
@@ -375,5 +479,18 @@ mod tests {
         );
         assert_eq!(clean(&doc("")), Err(SkipReason::NoBody));
         assert_eq!(clean(&doc("\u{feff} \r\n\t")), Err(SkipReason::NoBody));
+    }
+}
+
+/// The core name of where the HTML extractor found a page's date (`date_how`).
+fn page_date_source(how: Option<&str>, fallback: DateSource) -> DateSource {
+    match how {
+        Some("json-ld") => DateSource::JsonLd,
+        Some("meta") => DateSource::MetaTag,
+        Some("time") => DateSource::TimeElement,
+        Some("script") => DateSource::Script,
+        Some("url") => DateSource::Url,
+        Some("text") => DateSource::Dateline,
+        _ => fallback,
     }
 }

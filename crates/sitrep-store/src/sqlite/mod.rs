@@ -652,11 +652,11 @@ impl RawArticle {
                     .map(|t| t.parse())
                     .transpose()
                     .map_err(corrupt("publication time"))?,
-                source: match self.published_how.as_deref() {
-                    Some("dateline") => DateSource::Dateline,
-                    Some("url") => DateSource::Url,
-                    _ => DateSource::Metadata,
-                },
+                source: self
+                    .published_how
+                    .as_deref()
+                    .and_then(DateSource::parse)
+                    .unwrap_or(DateSource::Metadata),
                 text: self.published_text.unwrap_or_default(),
             }),
         };

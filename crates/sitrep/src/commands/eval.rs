@@ -1,6 +1,7 @@
-//! `sitrep eval SUITE`: public benchmarks, each ending with one `eval SUITE metric=value` line.
+//! `sitrep eval SUITE`: public benchmarks, each ending with one `eval SUITE metric=value` line;
+//! `sitrep bench NAME`: speed and peak memory, ending with one `bench NAME ...` line.
 
-use crate::cli::{EvalArgs, Suite};
+use crate::cli::{BenchArgs, BenchName, EvalArgs, Suite};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,7 +39,58 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             println!("{scores}");
             Ok(ExitCode::SUCCESS)
         }
+        Suite::ArticleExtraction => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("article-extraction"));
+            let scores = sitrep_ingest::eval::article_extraction(&dir).with_context(|| {
+                format!("cannot evaluate on {} (pass --data DIR)", dir.display())
+            })?;
+            println!("{scores}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Suite::Pubdate => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("pubdate"));
+            let scores = sitrep_ingest::eval::pubdate(&dir).with_context(|| {
+                format!("cannot evaluate on {} (pass --data DIR)", dir.display())
+            })?;
+            println!("{scores}");
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux; `None` elsewhere).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
+    match a.name {
+        BenchName::Extract => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("article-extraction/html"));
+            let r = sitrep_ingest::eval::bench(&dir).with_context(|| {
+                format!("cannot benchmark on {} (pass --data DIR)", dir.display())
+            })?;
+            println!("{r} peak_rss_mib={:.1}", peak_rss_mib().unwrap_or(f64::NAN));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(serde::Deserialize)]

@@ -18,6 +18,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(a) => views::report(&cli, a),
         Command::Export(a) => views::export(&cli, a),
         Command::Eval(a) => eval::eval(a),
+        Command::Bench(a) => eval::bench(a),
     }
 }
 
