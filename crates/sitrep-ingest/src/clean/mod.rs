@@ -311,6 +311,19 @@ fn language(text: &str) -> Option<&'static str> {
     (words >= 5 && hits >= 2 && hits * 10 >= words).then_some("en")
 }
 
+/// The core name of where the HTML extractor found a page's date (`date_how`).
+fn page_date_source(how: Option<&str>, fallback: DateSource) -> DateSource {
+    match how {
+        Some("json-ld") => DateSource::JsonLd,
+        Some("meta") => DateSource::MetaTag,
+        Some("time") => DateSource::TimeElement,
+        Some("script") => DateSource::Script,
+        Some("url") => DateSource::Url,
+        Some("text") => DateSource::Dateline,
+        _ => fallback,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,18 +492,5 @@ mod tests {
         );
         assert_eq!(clean(&doc("")), Err(SkipReason::NoBody));
         assert_eq!(clean(&doc("\u{feff} \r\n\t")), Err(SkipReason::NoBody));
-    }
-}
-
-/// The core name of where the HTML extractor found a page's date (`date_how`).
-fn page_date_source(how: Option<&str>, fallback: DateSource) -> DateSource {
-    match how {
-        Some("json-ld") => DateSource::JsonLd,
-        Some("meta") => DateSource::MetaTag,
-        Some("time") => DateSource::TimeElement,
-        Some("script") => DateSource::Script,
-        Some("url") => DateSource::Url,
-        Some("text") => DateSource::Dateline,
-        _ => fallback,
     }
 }
