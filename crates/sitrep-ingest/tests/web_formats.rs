@@ -107,7 +107,7 @@ fn html_pages_in_legacy_charsets_come_out_as_utf8() {
         assert!(a.segments.is_empty());
         let p = a.published.expect("date");
         assert_eq!(p.date.to_string(), "2020-06-07");
-        assert_eq!(p.source, DateSource::Metadata);
+        assert_eq!(p.source, DateSource::MetaTag);
         assert!(a.title.is_some_and(|t| t.starts_with("Нов")));
         assert!(a.byline.is_some());
         assert!(a.outlet.is_some());
