@@ -4,8 +4,8 @@ use rayon::prelude::*;
 use sitrep_core::AnalysedArticle;
 use sitrep_extract::Extractor;
 use sitrep_ingest::{Input, Item, RawDoc, ReadOptions, Skip};
-use sitrep_store::{PutOutcome, Store, StoreError, StoryRow};
-use sitrep_stories::{Signature, StoryCandidate};
+use sitrep_store::{Placement, PutOutcome, Store, StoreError, StoryRow};
+use sitrep_stories::{ClusterConfig, Clusterer, DocFeatures};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -80,6 +80,8 @@ pub struct IngestSummary {
     pub new: u64,
     /// Articles that were already stored (same normalised text).
     pub duplicates: u64,
+    /// New articles that are near-duplicates (syndicated or lightly edited copies) of earlier ones.
+    pub near_duplicates: u64,
     /// Events extracted from the new articles.
     pub events: u64,
     /// Everything skipped, in input order.
@@ -148,17 +150,16 @@ pub fn ingest(
     progress: &dyn Progress,
 ) -> Result<IngestSummary, StoreError> {
     let mut summary = IngestSummary::default();
-    let mut stories: Vec<StoryCandidate> = store
-        .stories()?
-        .into_iter()
-        .map(|s| StoryCandidate {
-            signature: serde_json::from_str::<Signature>(&s.signature).unwrap_or_default(),
-            id: s.id,
-            title: s.title,
-            first_seen: s.first_seen,
-            last_seen: s.last_seen,
-        })
-        .collect();
+    // The clustering index is rebuilt from what earlier runs stored, in their order, so an
+    // article joins the same stories whether it comes in this run or a later one.
+    let mut stories = Clusterer::new(ClusterConfig::default());
+    for p in store.story_features()? {
+        match (serde_json::from_str::<DocFeatures>(&p.features), p.story) {
+            (Ok(f), Some(story)) => stories.restore(&f, &story, p.duplicate_of.as_deref()),
+            (Err(e), _) => tracing::warn!(error = %e, "stored story features unreadable; skipped"),
+            (Ok(_), None) => {}
+        }
+    }
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let batch_size = opts.batch_size.max(1);
 
@@ -204,7 +205,7 @@ pub fn ingest(
 fn store_one(
     store: &mut Store,
     r: Analysed,
-    stories: &mut Vec<StoryCandidate>,
+    stories: &mut Clusterer,
     ingested_at: &str,
     summary: &mut IngestSummary,
     progress: &dyn Progress,
@@ -223,31 +224,35 @@ fn store_one(
         progress.article(false);
         return Ok(());
     }
-    let sig = sitrep_stories::signature(&a);
-    let date = a.article.published.as_ref().map(|p| p.date);
-    let title = a
-        .article
-        .title
-        .clone()
-        .unwrap_or_else(|| first_words(&a.article.text));
-    let story = sitrep_stories::assign(&a.article.id, &title, date, &sig, stories);
+    let features = sitrep_stories::features(&a);
+    let placed = stories.add(&features);
+    let info = stories.story(&placed.story);
     let row = StoryRow {
-        id: story.id.clone(),
-        title: story.title.clone(),
-        first_seen: story.first_seen.clone(),
-        last_seen: story.last_seen.clone(),
-        signature: serde_json::to_string(&story.signature).unwrap_or_else(|_| "{}".into()),
+        id: placed.story.clone(),
+        title: info
+            .as_ref()
+            .map(|i| i.title.clone())
+            .or_else(|| a.article.title.clone())
+            .unwrap_or_else(|| first_words(&a.article.text)),
+        first_seen: info.as_ref().and_then(|i| i.first_seen.clone()),
+        last_seen: info.as_ref().and_then(|i| i.last_seen.clone()),
+        signature: String::new(),
         articles: Vec::new(),
     };
-    match store.put_article(&a, Some(&row), ingested_at)? {
+    let features = serde_json::to_string(&features).unwrap_or_default();
+    let place = Placement {
+        story: Some(&row),
+        duplicate_of: placed.duplicate_of.as_deref(),
+        features: Some(&features),
+    };
+    match store.put_article_with(&a, &place, ingested_at)? {
         PutOutcome::New => {
             summary.new += 1;
             summary.events += a.events.len() as u64;
-            progress.article(true);
-            match stories.iter_mut().find(|s| s.id == story.id) {
-                Some(s) => *s = story,
-                None => stories.push(story),
+            if placed.duplicate_of.is_some() {
+                summary.near_duplicates += 1;
             }
+            progress.article(true);
         }
         PutOutcome::Duplicate => {
             summary.duplicates += 1;

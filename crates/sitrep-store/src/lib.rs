@@ -18,5 +18,6 @@
 mod sqlite;
 
 pub use sqlite::{
-    ArticleRow, EventFilter, PutOutcome, Store, StoreError, StoredEvent, StoryRow, SCHEMA_VERSION,
+    ArticleRow, EventFilter, Placement, PutOutcome, Store, StoreError, StoredEvent,
+    StoredPlacement, StoryRow, SCHEMA_VERSION,
 };

@@ -6,8 +6,9 @@
 
 use crate::{merged_events, ViewError};
 use serde::Serialize;
-use sitrep_core::{Actor, MergedEvent};
+use sitrep_core::Actor;
 use sitrep_store::{EventFilter, Store};
+use sitrep_stories::Merged;
 use std::io::Write;
 
 /// Output format of an export.
@@ -101,6 +102,23 @@ pub struct EventOut {
     pub outlets: usize,
     pub story: Option<String>,
     pub confidence: f32,
+    /// Where the reports of this event conflict (empty when they agree).
+    pub disagreements: Vec<DisagreementOut>,
+}
+
+/// A field on which an event's reports conflict, with each value and who gives it.
+#[derive(Debug, Serialize)]
+pub struct DisagreementOut {
+    /// `date`, `quantity`, `modality` or `attribution`.
+    pub field: String,
+    pub subject: Option<String>,
+    pub values: Vec<DisagreementValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DisagreementValue {
+    pub value: String,
+    pub articles: Vec<String>,
 }
 
 fn actor(a: &Option<Actor>) -> Option<ActorOut> {
@@ -113,8 +131,9 @@ fn actor(a: &Option<Actor>) -> Option<ActorOut> {
     })
 }
 
-impl From<&MergedEvent> for EventOut {
-    fn from(m: &MergedEvent) -> EventOut {
+impl From<&Merged> for EventOut {
+    fn from(merged: &Merged) -> EventOut {
+        let m = &merged.merged;
         let e = &m.event;
         EventOut {
             id: m.id.clone(),
@@ -177,6 +196,22 @@ impl From<&MergedEvent> for EventOut {
             outlets: m.outlets,
             story: m.story.clone(),
             confidence: (m.confidence * 1000.0).round() / 1000.0,
+            disagreements: merged
+                .disagreements
+                .iter()
+                .map(|d| DisagreementOut {
+                    field: format!("{:?}", d.field).to_lowercase(),
+                    subject: d.subject.clone(),
+                    values: d
+                        .values
+                        .iter()
+                        .map(|(v, a)| DisagreementValue {
+                            value: v.clone(),
+                            articles: a.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -414,8 +449,8 @@ pub fn stories(store: &Store, format: Format, w: &mut dyn Write) -> Result<(), V
         .map(|s| StoryOut {
             events: merged
                 .iter()
-                .filter(|m| m.story.as_deref() == Some(s.id.as_str()))
-                .map(|m| m.id.clone())
+                .filter(|m| m.merged.story.as_deref() == Some(s.id.as_str()))
+                .map(|m| m.merged.id.clone())
                 .collect(),
             id: s.id,
             title: s.title,

@@ -1,6 +1,9 @@
 //! The read side of sitrep: what a person or a script sees of the store.
 //!
-//! * [`merged_events`]: the store's events merged across articles ([`sitrep_stories`]).
+//! * [`merged_events`]: the store's events merged across articles ([`sitrep_stories`]), each
+//!   with what its reports disagree on.
+//! * [`story_brief`]: one story as a newsletter brief (headline, summary, timeline, actors,
+//!   sources).
 //! * [`report`]: a readable markdown report, per story a timeline of events with their sources.
 //! * [`events_table`]: a fixed-width table for the terminal.
 //! * [`export`]: the stable export formats of DESIGN.md section 3 (JSONL, CSV). Their field
@@ -9,16 +12,17 @@
 //!
 //! Nothing here writes to the store.
 
+mod brief;
 pub mod export;
 mod report;
 mod table;
 
+pub use brief::story_brief;
 pub use report::{report, ReportOptions};
 pub use table::{articles_table, events_table, stories_table};
 
-use sitrep_core::MergedEvent;
 use sitrep_store::{EventFilter, Store, StoreError};
-use sitrep_stories::Report;
+use sitrep_stories::{ActorFacts, Merged, Report};
 
 /// What can go wrong producing a view.
 #[derive(Debug, thiserror::Error)]
@@ -33,7 +37,9 @@ pub enum ViewError {
 }
 
 /// Stored events matching `filter`, merged across the articles of each story.
-pub fn merged_events(store: &Store, filter: &EventFilter) -> Result<Vec<MergedEvent>, ViewError> {
+pub fn merged_events(store: &Store, filter: &EventFilter) -> Result<Vec<Merged>, ViewError> {
+    let entities = store.entities()?;
+    let facts = ActorFacts::from_entities(entities.iter().map(|(e, _, _)| e));
     let reports = store
         .events(filter)?
         .into_iter()
@@ -46,7 +52,7 @@ pub fn merged_events(store: &Store, filter: &EventFilter) -> Result<Vec<MergedEv
             sentence: e.sentence,
         })
         .collect();
-    Ok(sitrep_stories::merge_events(reports))
+    Ok(sitrep_stories::merge_events(reports, &facts))
 }
 
 /// `Name (CTY, SEC)` for an actor, or `—`.
@@ -92,4 +98,23 @@ pub(crate) fn date_label(e: &sitrep_core::Event) -> String {
             (None, _) => format!("unresolved: {}", d.text.as_deref().unwrap_or("?")),
         },
     }
+}
+
+/// `date: 2023-01-17 (a1b2c3d4, …) vs 2023-01-18 (e5f6…)` for a disagreement.
+pub(crate) fn disagreement_label(d: &sitrep_stories::Disagreement) -> String {
+    let field = format!("{:?}", d.field).to_lowercase();
+    let subject = d
+        .subject
+        .as_ref()
+        .map(|s| format!(" of {s}"))
+        .unwrap_or_default();
+    let values: Vec<String> = d
+        .values
+        .iter()
+        .map(|(v, arts)| {
+            let ids: Vec<&str> = arts.iter().map(|a| &a[..8.min(a.len())]).collect();
+            format!("{v} ({})", ids.join(", "))
+        })
+        .collect();
+    format!("{field}{subject}: {}", values.join(" vs "))
 }

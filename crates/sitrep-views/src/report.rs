@@ -1,8 +1,8 @@
 //! The markdown report: per story, a timeline of events, each with the sentences that say so.
 
-use crate::{actor_label, date_label, merged_events, objects_label, ViewError};
-use sitrep_core::MergedEvent;
+use crate::{actor_label, date_label, disagreement_label, merged_events, objects_label, ViewError};
 use sitrep_store::{EventFilter, Store};
+use sitrep_stories::Merged;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -23,10 +23,10 @@ pub fn report(store: &Store, opts: &ReportOptions) -> Result<String, ViewError> 
         ..Default::default()
     };
     let merged = merged_events(store, &filter)?;
-    let mut by_story: HashMap<String, Vec<&MergedEvent>> = HashMap::new();
+    let mut by_story: HashMap<String, Vec<&Merged>> = HashMap::new();
     for m in &merged {
         by_story
-            .entry(m.story.clone().unwrap_or_default())
+            .entry(m.merged.story.clone().unwrap_or_default())
             .or_default()
             .push(m);
     }
@@ -92,6 +92,13 @@ pub fn report(store: &Store, opts: &ReportOptions) -> Result<String, ViewError> 
                         .map(|b| format!(" · by {b}"))
                         .unwrap_or_default()
                 );
+                if let Some(d) = &articles[id].duplicate_of {
+                    let _ = writeln!(
+                        out,
+                        "  (a copy of [{}]: counts once as an outlet)",
+                        &d[..8.min(d.len())]
+                    );
+                }
             }
         }
         out.push('\n');
@@ -101,9 +108,10 @@ pub fn report(store: &Store, opts: &ReportOptions) -> Result<String, ViewError> 
 
 fn write_event(
     out: &mut String,
-    m: &MergedEvent,
+    merged: &Merged,
     articles: &HashMap<String, sitrep_store::ArticleRow>,
 ) {
+    let m = &merged.merged;
     let e = &m.event;
     let mut line = format!(
         "- **{}** {}{} — {} → {}",
@@ -135,6 +143,9 @@ fn write_event(
         m.articles, m.outlets, m.confidence
     );
     let _ = writeln!(out, "{line}");
+    for d in &merged.disagreements {
+        let _ = writeln!(out, "  - **outlets disagree** on {}", disagreement_label(d));
+    }
     for ev in &m.evidence {
         let outlet = ev
             .outlet

@@ -1,8 +1,8 @@
 //! Fixed-width tables for the terminal.
 
 use crate::{actor_label, date_label, objects_label};
-use sitrep_core::MergedEvent;
 use sitrep_store::{ArticleRow, StoryRow};
+use sitrep_stories::Merged;
 
 fn clip(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -39,10 +39,11 @@ fn render(header: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> String {
 }
 
 /// One line per merged event: date, type, modality, source, target, object, sources.
-pub fn events_table(events: &[MergedEvent]) -> String {
+pub fn events_table(events: &[Merged]) -> String {
     let rows = events
         .iter()
         .map(|m| {
+            let m = &m.merged;
             let e = &m.event;
             vec![
                 date_label(e),

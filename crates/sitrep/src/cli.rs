@@ -49,6 +49,8 @@ pub enum Command {
     Events(EventArgs),
     /// List stories: date range, size, title.
     Stories(ListArgs),
+    /// One story as a brief: headline, summary, timeline of events, actors, sources.
+    Story(StoryArgs),
     /// A readable report: per story, a timeline of events, each with the sentences that say so.
     Report(ReportArgs),
     /// Export events, articles, stories or entities (JSONL or CSV) in the stable format.
@@ -119,6 +121,18 @@ pub struct EventArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct StoryArgs {
+    /// The story's id, or a prefix of it (as `sitrep stories` shows).
+    pub id: String,
+    /// Only events at or above this confidence (default: the extractor's threshold).
+    #[arg(long, value_name = "X", conflicts_with = "all")]
+    pub min_confidence: Option<f32>,
+    /// Show every event, whatever its confidence.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Only the story with this id (or id prefix).
     #[arg(long, value_name = "ID")]
@@ -178,6 +192,8 @@ pub enum Suite {
     ArticleExtraction,
     /// Publication date of 200 news pages (exact day).
     Pubdate,
+    /// Story clustering of the 95 dev items against their groups (B-cubed).
+    Stories,
 }
 
 #[derive(Debug, Args)]
@@ -195,10 +211,16 @@ pub enum BenchName {
     /// HTML main-text and metadata extraction on the 181 article-extraction pages: pages/s and
     /// MB/s on one thread and on all cores, and peak memory.
     Extract,
+    /// Online story clustering of synthetic articles made by perturbing the stories dev items:
+    /// articles/s at the start and at the end of the run, and peak memory.
+    Stories,
 }
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
+    /// Articles to cluster, for `bench stories`.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub articles: usize,
     /// What to measure.
     #[arg(value_enum)]
     pub name: BenchName,

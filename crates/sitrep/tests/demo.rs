@@ -132,7 +132,7 @@ fn reingesting_changes_nothing() {
     let o = sitrep(&db, &["ingest", samples_dir().to_str().unwrap()]);
     assert!(o.status.success());
     assert!(
-        stderr(&o).contains("0 new, 3 already stored"),
+        stderr(&o).contains("0 new (0 near-duplicate copies), 3 already stored"),
         "{}",
         stderr(&o)
     );

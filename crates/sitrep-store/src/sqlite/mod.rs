@@ -2,19 +2,20 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sitrep_core::{
-    AnalysedArticle, Article, DateSource, Entity, EntityType, Event, Published, Sector, Segment,
-    SourceRef, Span, Timex, TimexType,
+    AnalysedArticle, Article, DateSource, Entity, EntityType, Event, Mention, Published, Sector,
+    Segment, SourceRef, Span, Timex, TimexType,
 };
 use std::collections::HashMap;
 use std::path::Path;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations in order: migration `i` takes the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_timexes.sql"),
+    include_str!("migrations/003_story_features.sql"),
 ];
 
 /// What can go wrong talking to the store.
@@ -59,6 +60,24 @@ pub struct ArticleRow {
     pub story: Option<String>,
     pub duplicate_of: Option<String>,
     pub ingested_at: String,
+}
+
+/// Where an article goes: its story, the earlier article it is a near-duplicate of, and the
+/// story clustering's features of it (opaque JSON to the store).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Placement<'a> {
+    pub story: Option<&'a StoryRow>,
+    pub duplicate_of: Option<&'a str>,
+    pub features: Option<&'a str>,
+}
+
+/// What [`Store::story_features`] returns for one article: its clustering features (JSON), the
+/// story it was placed in and the article it copies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPlacement {
+    pub features: String,
+    pub story: Option<String>,
+    pub duplicate_of: Option<String>,
 }
 
 /// A story as stored.
@@ -198,8 +217,26 @@ impl Store {
         story: Option<&StoryRow>,
         ingested_at: &str,
     ) -> Result<PutOutcome> {
+        self.put_article_with(
+            a,
+            &Placement {
+                story,
+                ..Placement::default()
+            },
+            ingested_at,
+        )
+    }
+
+    /// [`Store::put_article`] with where the article was placed: its story, the article it
+    /// copies (near-duplicate) and the clustering features to rebuild the index from.
+    pub fn put_article_with(
+        &mut self,
+        a: &AnalysedArticle,
+        place: &Placement<'_>,
+        ingested_at: &str,
+    ) -> Result<PutOutcome> {
         let tx = self.conn.transaction()?;
-        let outcome = put_article_tx(&tx, a, story, ingested_at)?;
+        let outcome = put_article_tx(&tx, a, place, ingested_at)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -420,6 +457,51 @@ impl Store {
         Ok(out)
     }
 
+    /// Every stored article's clustering features with its story and near-duplicate link, in
+    /// ingest order, for rebuilding the clustering index. Articles stored before schema 3 have
+    /// no features and are left out.
+    pub fn story_features(&self) -> Result<Vec<StoredPlacement>> {
+        let mut st = self.conn.prepare(
+            "SELECT f.features, a.story, a.duplicate_of FROM articles a
+             JOIN article_features f ON f.article = a.id ORDER BY a.rowid",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(StoredPlacement {
+                features: r.get(0)?,
+                story: r.get(1)?,
+                duplicate_of: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
+    /// The mentions of one article, in text order.
+    pub fn mentions(&self, article: &str) -> Result<Vec<Mention>> {
+        let mut st = self.conn.prepare(
+            "SELECT start, end, type, entity FROM mentions WHERE article = ?1 ORDER BY start",
+        )?;
+        let rows = st.query_map([article], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (start, end, kind, entity) = row?;
+            out.push(Mention {
+                span: Span::new(start as usize, end as usize),
+                kind: kind
+                    .parse::<EntityType>()
+                    .map_err(corrupt("mention type"))?,
+                entity,
+            });
+        }
+        Ok(out)
+    }
+
     /// The time expressions of one article, in text order.
     pub fn timexes(&self, article: &str) -> Result<Vec<Timex>> {
         let mut st = self.conn.prepare(
@@ -490,9 +572,10 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 fn put_article_tx(
     tx: &Transaction<'_>,
     a: &AnalysedArticle,
-    story: Option<&StoryRow>,
+    place: &Placement<'_>,
     ingested_at: &str,
 ) -> Result<PutOutcome> {
+    let story = place.story;
     let art = &a.article;
     let segments: Vec<(usize, usize, usize)> = art
         .segments
@@ -504,7 +587,7 @@ fn put_article_tx(
         "INSERT OR IGNORE INTO articles (id, url, outlet, title, published, published_time,
             published_how, published_text, byline, language, text, segments, source_path,
             source_line, source_offset, duplicate_of, story, sentences, ingested_at)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,NULL,?16,?17,?18)",
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?19,?16,?17,?18)",
         params![
             art.id,
             art.url,
@@ -526,10 +609,17 @@ fn put_article_tx(
             story.map(|s| s.id.clone()),
             to_json(&sentences),
             ingested_at,
+            place.duplicate_of,
         ],
     )?;
     if inserted == 0 {
         return Ok(PutOutcome::Duplicate);
+    }
+    if let Some(f) = place.features {
+        tx.execute(
+            "INSERT OR REPLACE INTO article_features (article, features) VALUES (?1, ?2)",
+            params![art.id, f],
+        )?;
     }
     for e in &a.entities {
         tx.execute(

@@ -50,6 +50,13 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             println!("{scores}");
             Ok(ExitCode::SUCCESS)
         }
+        Suite::Stories => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("stories"));
+            stories(&dir)
+        }
         Suite::Pubdate => {
             let dir = a
                 .data
@@ -77,8 +84,117 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Ingests `dev.jsonl` through the real pipeline into a temporary database and compares the
+/// stories it formed with `dev-groups.json` (items in no group are their own singletons).
+fn stories(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use sitrep_ingest::{read_input, Input, Item, ReadOptions};
+    let file = dir.join("dev.jsonl");
+    let groups_file = dir.join("dev-groups.json");
+    let groups: std::collections::BTreeMap<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(&groups_file)
+            .with_context(|| format!("cannot read {} (pass --data DIR)", groups_file.display()))?,
+    )
+    .with_context(|| format!("{} is not a group list", groups_file.display()))?;
+    let tmp = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let mut store = sitrep_store::Store::open(&tmp.path().join("eval.db"))?;
+    let input = Input::File(file.clone());
+    sitrep_pipeline::ingest(
+        &mut store,
+        &super::ingest::extractor(None)?,
+        std::slice::from_ref(&input),
+        &sitrep_pipeline::IngestOptions::default(),
+        &sitrep_pipeline::NoProgress,
+    )?;
+    let story_of: std::collections::HashMap<String, String> = store
+        .articles()?
+        .into_iter()
+        .filter_map(|r| Some((r.article.id, r.story?)))
+        .collect();
+    // Each dev item (by its `id`) to the story its article landed in.
+    let mut predicted: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut items = Vec::new();
+    for item in read_input(&input, &ReadOptions::default()) {
+        let Item::Doc(doc) = item else { continue };
+        let Some(id) = doc.meta.id.clone() else {
+            continue;
+        };
+        let story = sitrep_ingest::clean(&doc)
+            .ok()
+            .and_then(|a| story_of.get(&a.id).cloned())
+            .unwrap_or_else(|| format!("unstored:{id}"));
+        predicted.entry(story).or_default().push(id.clone());
+        items.push(id);
+    }
+    let mut gold: Vec<Vec<String>> = Vec::new();
+    let mut grouped = std::collections::HashSet::new();
+    for g in groups.values() {
+        let members: Vec<String> = g["articles"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        grouped.extend(members.iter().cloned());
+        gold.push(members);
+    }
+    gold.extend(
+        items
+            .iter()
+            .filter(|i| !grouped.contains(*i))
+            .map(|i| vec![i.clone()]),
+    );
+    let predicted: Vec<Vec<String>> = predicted.into_values().collect();
+    let (p, r, f) = sitrep_stories::bcubed(&predicted, &gold);
+    println!("eval stories bcubed_f1={f:.3} precision={p:.3} recall={r:.3}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The stories dev items, cleaned and analysed, as seeds of the synthetic clustering stream.
+fn story_seeds(file: &std::path::Path) -> anyhow::Result<Vec<sitrep_stories::bench::Seed>> {
+    use sitrep_ingest::{read_input, Input, Item, ReadOptions};
+    if !file.is_file() {
+        anyhow::bail!("{} not found (pass --data DIR)", file.display());
+    }
+    let ex = super::ingest::extractor(None)?;
+    let mut seeds = Vec::new();
+    for item in read_input(&Input::File(file.to_path_buf()), &ReadOptions::default()) {
+        let Item::Doc(doc) = item else { continue };
+        let Ok(article) = sitrep_ingest::clean(&doc) else {
+            continue;
+        };
+        let a = ex.analyse(article);
+        seeds.push(sitrep_stories::bench::Seed {
+            title: a.article.title.clone().unwrap_or_default(),
+            words: a
+                .article
+                .text
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+            outlet: a.article.outlet.clone(),
+            entities: a.mentions.iter().filter_map(|m| m.entity.clone()).collect(),
+            events: a.events.iter().map(sitrep_stories::event_key).collect(),
+        });
+    }
+    Ok(seeds)
+}
+
 pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     match a.name {
+        BenchName::Stories => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("stories"));
+            let seeds = story_seeds(&dir.join("dev.jsonl"))?;
+            let r = sitrep_stories::bench::run(&seeds, a.articles, sitrep_stories::bench::PER_DAY);
+            for w in &r.windows {
+                eprintln!("{w}");
+            }
+            println!("{r}");
+        }
         BenchName::Extract => {
             let dir = a
                 .data

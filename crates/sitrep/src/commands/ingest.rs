@@ -29,7 +29,7 @@ pub fn open_store(path: &Path) -> anyhow::Result<Store> {
     Store::open(path).with_context(|| format!("cannot use database {}", path.display()))
 }
 
-fn extractor(kb_dir: Option<&Path>) -> anyhow::Result<Extractor> {
+pub fn extractor(kb_dir: Option<&Path>) -> anyhow::Result<Extractor> {
     let mut kb = Kb::builtin();
     if let Some(dir) = kb_dir {
         let extra = Kb::load_dir(dir)
@@ -74,11 +74,12 @@ fn print_summary(s: &IngestSummary, db: &str) {
         .map(|(k, v)| format!("{v} {k}"))
         .collect();
     eprintln!(
-        "ingested {} input(s) into {}: {} document(s) read, {} new, {} already stored, {} skipped{}; {} event(s) extracted",
+        "ingested {} input(s) into {}: {} document(s) read, {} new ({} near-duplicate copies), {} already stored, {} skipped{}; {} event(s) extracted",
         s.inputs,
         db,
         s.read,
         s.new,
+        s.near_duplicates,
         s.duplicates,
         s.skipped.len(),
         if by_code.is_empty() {

@@ -15,6 +15,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles(a) => views::articles(&cli, a),
         Command::Events(a) => views::events(&cli, a),
         Command::Stories(a) => views::stories(&cli, a),
+        Command::Story(a) => views::story(&cli, a),
         Command::Report(a) => views::report(&cli, a),
         Command::Export(a) => views::export(&cli, a),
         Command::Eval(a) => eval::eval(a),

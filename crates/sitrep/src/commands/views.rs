@@ -3,7 +3,7 @@
 use super::ingest::open_store;
 use crate::cli::{
     Cli, EventArgs, EventFilterArgs, ExportArgs, ExportFormat, ExportWhat, ListArgs, ListFormat,
-    ReportArgs,
+    ReportArgs, StoryArgs,
 };
 use anyhow::Context;
 use sitrep_store::{EventFilter, Store};
@@ -102,6 +102,23 @@ pub fn stories(cli: &Cli, a: &ListArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn story(cli: &Cli, a: &StoryArgs) -> anyhow::Result<ExitCode> {
+    let store = existing_store(cli)?;
+    match sitrep_views::story_brief(&store, &a.id, min_confidence(a.min_confidence, a.all))? {
+        Some(b) => {
+            let mut out = stdout();
+            write!(out, "{b}")?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => anyhow::bail!(
+            "no story with id {:?} in {}: `sitrep stories` lists them",
+            a.id,
+            cli.db.display()
+        ),
+    }
 }
 
 pub fn report(cli: &Cli, a: &ReportArgs) -> anyhow::Result<ExitCode> {
