@@ -11,7 +11,8 @@
 //!   events with their evidence, counts of articles and independent outlets, and the
 //!   [`Disagreement`]s between reports.
 //! * [`brief`] makes a story's [`Brief`]: headline, summary sentences, timeline, actors, sources.
-//! * [`bcubed`] scores a clustering against gold groups.
+//! * [`bcubed`] scores a clustering against gold groups; [`bench`] measures clustering speed on
+//!   a synthetic stream made from real articles (`sitrep bench stories`).
 //!
 //! The crate does no I/O and knows nothing of the store: the caller hands it features, reports
 //! and articles, and persists what it returns.

@@ -52,7 +52,20 @@ pub fn merged_events(store: &Store, filter: &EventFilter) -> Result<Vec<Merged>,
             sentence: e.sentence,
         })
         .collect();
-    Ok(sitrep_stories::merge_events(reports, &facts))
+    let names: std::collections::HashMap<&str, &str> = entities
+        .iter()
+        .map(|(e, _, _)| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    let mut merged = sitrep_stories::merge_events(reports, &facts);
+    // Disagreements name their subject by entity id; show the entity's name.
+    for m in &mut merged {
+        for d in &mut m.disagreements {
+            if let Some(name) = d.subject.as_deref().and_then(|s| names.get(s)) {
+                d.subject = Some(name.to_string());
+            }
+        }
+    }
+    Ok(merged)
 }
 
 /// `Name (CTY, SEC)` for an actor, or `—`.
