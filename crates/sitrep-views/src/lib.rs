@@ -2,6 +2,7 @@
 //!
 //! * [`merged_events`]: the store's events merged across articles ([`sitrep_stories`]), each
 //!   with what its reports disagree on.
+//! * [`explain`]: one event's sentence with its trigger, arguments, time and cues marked.
 //! * [`story_brief`]: one story as a newsletter brief (headline, summary, timeline, actors,
 //!   sources).
 //! * [`report`]: a readable markdown report, per story a timeline of events with their sources.
@@ -13,11 +14,13 @@
 //! Nothing here writes to the store.
 
 mod brief;
+mod explain;
 pub mod export;
 mod report;
 mod table;
 
 pub use brief::story_brief;
+pub use explain::explain;
 pub use report::{report, ReportOptions};
 pub use table::{articles_table, events_table, stories_table};
 

@@ -115,6 +115,10 @@ pub struct EventFilterArgs {
 pub struct EventArgs {
     #[command(flatten)]
     pub filter: EventFilterArgs,
+    /// Explain one event (id or id prefix, as the table's ID column shows): its sentence with
+    /// trigger, arguments, time and cues marked, and each field with the words it came from.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
@@ -212,8 +216,11 @@ pub enum BenchName {
     /// MB/s on one thread and on all cores, and peak memory.
     Extract,
     /// Online story clustering of synthetic articles made by perturbing the stories dev items:
-    /// articles/s at the start and at the end of the run, and peak memory.
+    /// articles/s at 1,000 and at N articles, and peak memory.
     Stories,
+    /// The whole pipeline (read, extract, analyse, cluster, store in a temporary database) on the
+    /// 181 article-extraction pages: articles/s on one core and on all cores, and peak memory.
+    Pipeline,
 }
 
 #[derive(Debug, Args)]

@@ -149,3 +149,27 @@ fn demo_prints_the_report_with_sources() {
     assert!(out.contains("too much to ask"), "{out}");
     assert!(out.contains("### Sources"), "{out}");
 }
+
+#[test]
+fn explain_marks_the_words_each_field_came_from() {
+    let (_d, db) = ingest_samples();
+    let events = exported_events(&db);
+    let reject = events
+        .iter()
+        .find(|e| e["type"] == "REJECT" && text(e, &["source", "name"]).contains("Austin"))
+        .expect("Austin's refusal");
+    let id = text(reject, &["id"]);
+    let o = sitrep(&db, &["events", "--explain", &id[..8]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("[SOURCE Lloyd Austin]"), "{out}");
+    assert!(out.contains("[TRIGGER"), "{out}");
+    assert!(out.contains("[OBJECT ATACMS"), "{out}");
+    assert!(
+        out.contains("[ATTRIBUTION according to the Wall Street Journal]"),
+        "{out}"
+    );
+    let o = sitrep(&db, &["events", "--explain", "no-such-event"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no event"), "{}", stderr(&o));
+}

@@ -181,8 +181,50 @@ fn story_seeds(file: &std::path::Path) -> anyhow::Result<Vec<sitrep_stories::ben
     Ok(seeds)
 }
 
+/// Ingests every page under `dir` into a fresh temporary database with `threads` workers and
+/// returns (articles stored, seconds).
+fn pipeline_run(dir: &std::path::Path, threads: usize) -> anyhow::Result<(u64, f64)> {
+    let tmp = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let mut store = sitrep_store::Store::open(&tmp.path().join("bench.db"))?;
+    let extractor = super::ingest::extractor(None)?;
+    let (inputs, _) = sitrep_ingest::discover(&[dir.to_path_buf()]);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let t = std::time::Instant::now();
+    let summary = pool.install(|| {
+        sitrep_pipeline::ingest(
+            &mut store,
+            &extractor,
+            &inputs,
+            &sitrep_pipeline::IngestOptions::default(),
+            &sitrep_pipeline::NoProgress,
+        )
+    })?;
+    Ok((summary.new, t.elapsed().as_secs_f64()))
+}
+
 pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     match a.name {
+        BenchName::Pipeline => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("article-extraction/html"));
+            if !dir.is_dir() {
+                anyhow::bail!("{} not found (pass --data DIR)", dir.display());
+            }
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let (n1, s1) = pipeline_run(&dir, 1)?;
+            let (n, s) = pipeline_run(&dir, cores)?;
+            println!(
+                "bench pipeline articles={n1} one_core_articles_per_s={:.1} threads={cores} all_cores_articles_per_s={:.1} peak_rss_mib={:.1}",
+                n1 as f64 / s1.max(1e-9),
+                n as f64 / s.max(1e-9),
+                peak_rss_mib().unwrap_or(f64::NAN)
+            );
+        }
         BenchName::Stories => {
             let dir = a
                 .data

@@ -72,6 +72,20 @@ pub fn articles(cli: &Cli, a: &ListArgs) -> anyhow::Result<ExitCode> {
 
 pub fn events(cli: &Cli, a: &EventArgs) -> anyhow::Result<ExitCode> {
     let store = existing_store(cli)?;
+    if let Some(id) = &a.explain {
+        return match sitrep_views::explain(&store, id)? {
+            Some(text) => {
+                let mut out = stdout();
+                write!(out, "{text}")?;
+                out.flush()?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => anyhow::bail!(
+                "no event with id {id:?} in {}: `sitrep events --all` lists them",
+                cli.db.display()
+            ),
+        };
+    }
     let f = filter(&a.filter)?;
     let mut out = stdout();
     match a.format {
