@@ -8,6 +8,7 @@
 //! * [`kb`]: the knowledge base ([`Kb`]): countries, organisations, media, people, weapons,
 //!   places, agent words; TSV files compiled in, more with [`Kb::load_dir`].
 //! * `mentions`: names in the text, linked to KB entries or to text entities.
+//! * [`eval`]: scores against the PLOVER gold-standard records (`sitrep eval plover`).
 //! * `events`: PLOVER events from a trigger table, with actors, objects, location, modality,
 //!   attribution and a confidence (the formula is in the module doc).
 //!
@@ -15,6 +16,7 @@
 //! models (sitrep-nlp) replace the parts one by one; the output types stay. Time expressions,
 //! cross-sentence coreference and cross-article merging are left to later stages.
 
+pub mod eval;
 pub mod kb;
 
 mod events;

@@ -198,6 +198,9 @@ pub enum Suite {
     Pubdate,
     /// Story clustering of the 95 dev items against their groups (B-cubed).
     Stories,
+    /// PLOVER gold sentences: the main event's type, source and target against the gold; the
+    /// confusion table goes to stderr.
+    Plover,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,10 @@
 //! * a country, demonym or organisation heading a group word from `agents.tsv`
 //!   ("Ukrainian officials" -> Ukraine GOV, "Russian forces" -> Russia MIL);
 //! * a capital or seat of power, by metonymy the country's government ("the Kremlin" -> Russia
-//!   GOV, "Kiev" -> Ukraine GOV); a plain country name ("the Netherlands").
+//!   GOV, "Kiev" -> Ukraine GOV); a plain country name ("the Netherlands");
+//! * a generic group: an agent word of `agents.tsv` with its modifiers, not linked to an entity
+//!   ("Turkish police" -> TUR, "the rebels", "Thousands of Iraqi Kurds"); as a target it is skipped
+//!   when its head is an object noun ("sent troops to X": X is the target).
 //!
 //! The **source** of a verb trigger is its subject: scanning back from the trigger over auxiliaries,
 //! adverbs and control verbs ("plans to", "decided to") to the nearest candidate, stepping over an
@@ -39,6 +42,8 @@ pub(crate) struct Cand {
     pub w1: usize,
     pub actor: Actor,
     pub person: bool,
+    /// A group word with its modifiers ("Turkish police", "the rebels"), not a name.
+    pub generic: bool,
 }
 
 /// Words that sit between a subject and its verb.
@@ -54,7 +59,8 @@ const SKIP_BACK: &[&str] = &[
     "closer", "ready", "willing", "prepared", "again", "even", "once", "'ll", "'ve", "'d", "'re",
     "appears", "appear", "seems", "seem", "likely", "often", "frequently", "eventually", "help",
     "helped", "helping", "so-called", "all", "both", "jointly", "together", "-", "officially",
-    "publicly", "privately", "reportedly", "allegedly", "personally",
+    "publicly", "privately", "reportedly", "allegedly", "personally", "attempted", "attempting",
+    "resorted", "routinely", "finally",
 ];
 #[rustfmt::skip]
 const PREPS: &[&str] = &[
@@ -142,6 +148,7 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                     w1: m.w1 + 1,
                     actor: actor(s, m.w0, m.w1 + 1, c, Some(Sector::Gov)),
                     person: false,
+                    generic: false,
                 });
                 continue;
             }
@@ -151,6 +158,7 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
             w1: m.w1,
             actor: a,
             person: true,
+            generic: false,
         });
     }
     for (mi, m) in s.ments.iter().enumerate() {
@@ -261,11 +269,111 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                 w1,
                 actor: a,
                 person: false,
+                generic: false,
             });
         }
     }
+    generic_groups(kb, s, &mut out);
     out.sort_by_key(|c| c.w0);
     out
+}
+
+/// Generic group actors: an agent word of `agents.tsv` not already part of a candidate, with the
+/// modifiers before it ("Turkish police", "the rebels", "Senior Hungarian and Romanian officials"
+/// is covered by the country candidates). The country is that of a demonym, country or
+/// organisation among the modifiers; the sector is the agent word's.
+fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
+    let ws = &s.ws;
+    let covered = |k: usize, out: &[Cand]| out.iter().any(|c| c.w0 <= k && k < c.w1);
+    for q in 0..ws.len() {
+        let w = &ws[q];
+        let Some(a) = kb.agent(&w.norm).filter(|a| a.agent) else {
+            continue;
+        };
+        if !w.is_alpha() || covered(q, out) || s.ments.iter().any(|m| m.w0 <= q && q < m.w1) {
+            continue;
+        }
+        // A title before a name is the person's ("President Bush"); the last agent word of a
+        // run is the head ("army officers").
+        let next = ws.get(q + 1);
+        if a.title && next.is_some_and(|n| n.cap && n.is_alpha()) {
+            continue;
+        }
+        if next.is_some_and(|n| kb.agent(&n.norm).is_some_and(|a| a.agent)) {
+            continue;
+        }
+        let mut k = q;
+        let mut country: Option<String> = None;
+        let mut sector = a.sector;
+        while k > 0 && q - k < 7 {
+            let p = &ws[k - 1];
+            if let Some(m) = s.ments.iter().find(|m| m.w1 == k) {
+                if matches!(m.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)
+                    && !covered(m.w0, out)
+                {
+                    if country.is_none() {
+                        country = m.entity.as_ref().and_then(|e| e.country.clone());
+                    }
+                    k = m.w0;
+                    continue;
+                }
+                break;
+            }
+            if p.is("the") {
+                k -= 1;
+                break;
+            }
+            // "Thousands of Iraqi Kurds", "a group of refugees".
+            if p.is("of")
+                && k >= 2
+                && matches!(
+                    ws[k - 2].norm.as_str(),
+                    "thousands"
+                        | "hundreds"
+                        | "dozens"
+                        | "tens"
+                        | "scores"
+                        | "millions"
+                        | "group"
+                        | "number"
+                        | "band"
+                        | "crowd"
+                )
+            {
+                k -= 2;
+                continue;
+            }
+            let modifier = p.is_alpha()
+                && !FUNCTION.contains(&p.norm.as_str())
+                && !PREPS.contains(&p.norm.as_str())
+                && !SKIP_BACK.contains(&p.norm.as_str())
+                && !PRONOUNS.contains(&p.norm.as_str())
+                && !super::is_trigger_word(&p.norm)
+                && !covered(k - 1, out);
+            if !modifier {
+                break;
+            }
+            if let Some(pa) = kb.agent(&p.norm) {
+                sector = merge_sector(sector, pa.sector);
+            }
+            k -= 1;
+        }
+        let span = span_of(ws, k, q + 1);
+        out.push(Cand {
+            w0: k,
+            w1: q + 1,
+            actor: Actor {
+                span,
+                text: span.slice(s.text).to_string(),
+                name: span.slice(s.text).to_string(),
+                entity: None,
+                country,
+                sector,
+            },
+            person: false,
+            generic: true,
+        });
+    }
 }
 
 /// How an actor was found, for the confidence.
@@ -399,6 +507,7 @@ pub(crate) fn target(
             !not.iter()
                 .any(|n| n.entity == c.actor.entity && n.span == c.actor.span)
         })
+        .filter(|c| !(c.generic && object_noun(&ws[c.w1 - 1].norm).is_some()))
         .find(|c| {
             let prev = c.w0.checked_sub(1).map(|p| ws[p].norm.as_str());
             !matches!(

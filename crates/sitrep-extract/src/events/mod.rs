@@ -9,7 +9,11 @@
 //!    of role `Speaker` takes the speaker of the enclosing clause instead ("Austin has
 //!    communicated to Zelensky that ... is too much to ask");
 //! 3. objects, location ([`arguments`]), modality ([`modality`]), attribution ([`attribution`]);
-//! 4. AID with future or conditional modality is reported as AGREE (a promise of aid);
+//!    a passive trigger takes its source from "by X" and its target from the subject ("was
+//!    attacked by militiamen"); a passive without "by" gives no event (the doer is unknown);
+//! 4. a promise of cooperation is AGREE: AID, SUPPORT, COOPERATE, CONCEDE and RETREAT with future
+//!    or conditional modality, or hypothetical with willing/ready/prepared ("will allow", "is
+//!    willing to withdraw");
 //! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
 //!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
@@ -377,7 +381,7 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
     let (t0, t1) = (hit.w0, hit.w1);
     let pat = hit.pattern;
     let cs = clause_start(s, t0);
-    let mut kind = pat.kind;
+    let kind = pat.kind;
     // AID "sending a clear message" is no aid.
     if kind == PloverType::Aid {
         let near = ws[t1..ws.len().min(t1 + 4)]
@@ -400,13 +404,23 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
         &[]
     };
     let end = clause_end(s, t1, crossing);
-    let mut sources: Vec<Actor>;
+    let sources: Vec<Actor>;
     let mut found = Found::Direct;
     let mut target: Option<Actor> = None;
-    let nominal = pat.role == Role::Auto && is_nominal(s, t0);
+    let subject_before = env
+        .cands
+        .iter()
+        .any(|c| c.w1 == t0 && !ws[t0 - 1].poss && c.w0 > 0 && !ws[c.w0 - 1].is("the"));
+    let nominal = pat.role == Role::Auto && is_nominal(s, t0) && !subject_before;
     match pat.role {
         Role::Speaker => {
-            let Some(k) = (0..t0).rev().find(|&k| ws[k].is("that")) else {
+            let Some(k) = (0..t0).rev().find(|&k| {
+                ws[k].is("that")
+                    || matches!(
+                        ws[k].norm.as_str(),
+                        "said" | "says" | "declared" | "announced" | "concluded" | "insisted"
+                    )
+            }) else {
                 return Vec::new();
             };
             // The enclosing clause runs back over its own reporting verb ("has told Kyiv").
@@ -465,9 +479,39 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             }
         }
         _ => {
-            let Some((src, how)) =
-                arguments::subject(s, env.cands, cs, t0, env.prev_person, env.speaker)
-            else {
+            let be = |k: usize| {
+                matches!(
+                    ws[k].norm.as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+            };
+            let passive = !ws[t0].norm.ends_with("ing")
+                && ((t0 > 0 && be(t0 - 1))
+                    || (t0 > 1 && be(t0 - 2) && ws[t0 - 1].norm.ends_with("ly")));
+            let by_agent = passive
+                .then(|| (t1..end.min(t1 + 3)).find(|&k| ws[k].is("by")))
+                .flatten()
+                .and_then(|b| env.cands.iter().find(|c| c.w0 == b + 1));
+            let subj = arguments::subject(s, env.cands, cs, t0, env.prev_person, env.speaker);
+            if let Some(agent) = by_agent {
+                // "was attacked by X": X is the source, the subject the target.
+                let patient = subj.and_then(|(a, _)| a.into_iter().next());
+                return finish(
+                    env,
+                    hit,
+                    gov,
+                    vec![agent.actor.clone()],
+                    Found::Direct,
+                    patient,
+                    cs,
+                    end,
+                );
+            }
+            if passive {
+                // "was arrested in Lebanon": who did it is not said.
+                return Vec::new();
+            }
+            let Some((src, how)) = subj else {
                 return Vec::new();
             };
             // A gerund without a subject next to it ("..., sending NATO trainers would") has none.
@@ -488,6 +532,26 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             target = arguments::target(s, env.cands, t1, to, &sources);
         }
     }
+    finish(env, hit, gov, sources, found, target, cs, end)
+}
+
+/// The events of a trigger once its actors are known: objects, modality, mode, confidence.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    env: &Env,
+    hit: &Hit,
+    gov: Option<&Hit>,
+    mut sources: Vec<Actor>,
+    found: Found,
+    mut target: Option<Actor>,
+    cs: usize,
+    end: usize,
+) -> Vec<Event> {
+    let s = env.s;
+    let ws = &s.ws;
+    let (t0, t1) = (hit.w0, hit.w1);
+    let pat = hit.pattern;
+    let mut kind = pat.kind;
     if sources.is_empty() {
         return Vec::new();
     }
@@ -521,7 +585,22 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             (modality, cue) = (Modality::Asserted, None);
         }
     }
-    if kind == PloverType::Aid && matches!(modality, Modality::Future | Modality::Conditional) {
+    // A promise of cooperation is AGREE (PLOVER): "will send", "is willing to withdraw", "would
+    // allow", "will support".
+    let cooperative = matches!(
+        kind,
+        PloverType::Aid
+            | PloverType::Support
+            | PloverType::Cooperate
+            | PloverType::Concede
+            | PloverType::Retreat
+    );
+    let promised = matches!(modality, Modality::Future | Modality::Conditional)
+        || (modality == Modality::Hypothetical
+            && ws[cs..t0]
+                .iter()
+                .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared")));
+    if cooperative && promised {
         kind = PloverType::Agree;
     }
     // Mode.

@@ -9,6 +9,8 @@
 //! To add a trigger, add a row. Rules of the table:
 //! * AID rows stand for actual giving; with future or conditional modality the event layer turns
 //!   them into AGREE (PLOVER: a promise of aid is AGREE).
+//! * a form word `*` stands for up to three words that are not punctuation ("launched * attack"
+//!   matches "launched a deadly attack").
 //! * `governs`: a REQUEST/REJECT/AGREE/THREATEN trigger that takes an AID/AGREE/CONSULT trigger
 //!   within ten words as its complement ("asked ... to help train", "refused to meet"): the
 //!   complement becomes the governor's object and mode instead of an event of its own.
@@ -100,7 +102,10 @@ impl Pattern {
     }
 }
 
-use PloverType::{Agree, Aid, Consult, Reject, Request, Threaten};
+use PloverType::{
+    Accuse, Agree, Aid, Assault, Coerce, Concede, Consult, Cooperate, Mobilize, Protest, Reject,
+    Request, Retreat, Sanction, Support, Threaten,
+};
 
 /// The trigger table.
 pub(crate) static PATTERNS: &[Pattern] = &[
@@ -213,6 +218,264 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.45,
     ),
     p("help train/train/trains/trained/training", Aid, 0.4).only_governed(),
+    // AGREE (more): agreements, consensus, accepting, intent to cooperate.
+    p(
+        "agreed/agrees/agreeing/reached * agreement/reached * accord/reached * deal/\
+         reached * consensus/reach * agreement/reach * deal/struck * deal/clinched * deal/\
+         signed * agreement/signed * accord/signed * deal/signed * pact/signed * treaty/\
+         sign * agreement/sign * accord/signed/initialled/ratified/ratify",
+        Agree,
+        0.5,
+    ),
+    p(
+        "accepted/accepts/accept/agreed upon/endorsed/endorses/endorse/approved/approves/\
+         expressed willingness/said it was ready/said they were ready/declared readiness",
+        Agree,
+        0.45,
+    ),
+    p(
+        "committed to/commits to/commit to/undertook to/offered to",
+        Agree,
+        0.5,
+    )
+    .governs(),
+    // CONSULT (more).
+    p("telephoned/phoned/called/rang", Consult, 0.45)
+        .mode("phone")
+        .not_before(&[
+            "for", "on", "off", "up", "it", "the", "a", "an", "his", "her", "their", "its", "this",
+            "that",
+        ]),
+    p(
+        "held * meeting/held * talks/hold * talks/held * consultations/held * discussions/\
+         opened * talks/began * talks/started * talks/resumed * talks/conferred/negotiated/\
+         discussed/discuss/discusses/hosted/hosts/host/received/receives/welcomed * delegation/\
+         paid * visit/paid * visits/arrived in/arrived at/arrives in/travelled to/traveled to/\
+         flew to/went to/met separately",
+        Consult,
+        0.45,
+    ),
+    p("summit/negotiations/consultations", Consult, 0.4).auto(),
+    // SUPPORT: diplomatic cooperation, praise, recognition, relations.
+    p(
+        "praised/praise/praises/praising/hailed/hails/hail/commended/commends/lauded/applauded/\
+         welcomed/welcomes/welcome/backed/backs/supported/supports/support/endorsed * bid/\
+         defended/defends/expressed support/voiced support/expressed solidarity/\
+         recognized/recognised/recognizes/recognises/apologized/apologised/apologizes/\
+         thanked/thanks/congratulated/congratulates/forgave/pardoned",
+        Support,
+        0.45,
+    ),
+    p(
+        "established * relations/established * ties/restored * relations/restored * ties/\
+         resumed * relations/resumed * ties/normalized * relations/normalised * relations/\
+         upgraded * ties/upgraded * relations/upgraded/opened * embassy/reopened * embassy/\
+         established diplomatic/exchanged ambassadors",
+        Support,
+        0.55,
+    ),
+    // COOPERATE: material cooperation.
+    p(
+        "cooperated/cooperate/cooperates/cooperating/collaborated/collaborate/\
+         shared * intelligence/sharing * intelligence/shared * information/sharing * expertise/\
+         shared * expertise/been sharing/exchanged * information/extradited/extradite/\
+         extradites/handed over * suspect/joint * exercises/joint * patrols/joint * operation/\
+         war games/military exercises/naval exercises/conducted * exercises/launched * exercises/\
+         held * exercises/trade * pact/signed * contract",
+        Cooperate,
+        0.5,
+    ),
+    // AID (more).
+    p(
+        "granted/grants/grant/loaned/lent/allocated/earmarked/airlifted/airdropped/evacuated/\
+         dispatched * aid/sent * aid/rushed * aid/funded/financed/sheltered/gave asylum/\
+         granted asylum/offered asylum",
+        Aid,
+        0.45,
+    ),
+    // CONCEDE: yield, ease, release, ceasefire, allow access.
+    p(
+        "conceded/concede/concedes/yielded/yield to/gave in/caved in/backed down/backed off/\
+         eased/eases/ease/lifted/lifts/lift/relaxed/relaxes/cancelled * restrictions/\
+         canceled * restrictions/scrapped/abolished/repealed/rescinded/revoked * ban/\
+         softened/compromised/made concessions/made * concession/acceded/acquiesced/\
+         freed/frees/free/released/releases/release/pardoned * prisoners/amnesty/\
+         allowed/allows/allow/permitted/permits/granted access/opened * border/reopened/\
+         declared * ceasefire/declared * truce/agreed * ceasefire/observed * ceasefire/\
+         accepted * demands/met * demands/dropped * demand/dropped * demands/\
+         took * steps/taken * steps/promised reforms/introduced reforms",
+        Concede,
+        0.45,
+    ),
+    // RETREAT: withdraw, disarm, demobilise, resign.
+    p(
+        "withdrew/withdraw/withdraws/withdrawing/withdrawn/pulled out/pulls out/pull out/\
+         pulled back/pulls back/pull back/retreated/retreat/retreats/evacuated * troops/\
+         demobilized/demobilised/disarmed/disarm/disbanded/surrendered/surrender/\
+         handed over * weapons/laid down * arms/resigned/resigns/resign/stepped down/\
+         steps down/step down/quit/ended * occupation/dismantled/decommissioned",
+        Retreat,
+        0.5,
+    ),
+    // ACCUSE: disapprove, allege, investigate.
+    p(
+        "accused/accuse/accuses/accusing/blamed/blame/blames/blaming/condemned/condemn/\
+         condemns/condemning/denounced/denounce/denounces/denouncing/criticized/criticised/\
+         criticize/criticise/criticizes/criticises/criticizing/criticising/\
+         deplored/deplores/slammed/slams/lambasted/rebuked/rebukes/castigated/chastised/\
+         censured/decried/decries/protested to/complained/complain/complains/complaining/\
+         charged/charges/indicted/indicts/sued/sues/alleged/alleges/faulted/\
+         summoned/summons/voiced concern/expressed concern/voiced * concern/\
+         expressed * concern/expressed * regret/expressed * disappointment/\
+         expressed * displeasure/lodged * protest/lodged * complaint/filed * complaint",
+        Accuse,
+        0.5,
+    ),
+    p(
+        "investigated/investigate/investigates/investigating/probed/probe/probes/\
+         opened * investigation/opened * investigations/opened * inquiry/opened * probe/\
+         launched * investigation/launched * inquiry/launched * probe/ordered * investigation/\
+         ordered * inquiry/set up * commission/inspected/inspect/inspects/examined/\
+         dispatched inspectors/sent inspectors/sent * investigators/questioned/interrogated/\
+         monitored/monitor/monitors",
+        Accuse,
+        0.45,
+    ),
+    p(
+        "condemnation/criticism/accusation/accusations/allegations",
+        Accuse,
+        0.4,
+    )
+    .auto(),
+    // REQUEST (more).
+    p(
+        "ordered/orders/order/instructed/directed/told * to/insisted/insists/insist/\
+         pressed/presses/pressing/pressured/pressures/pushed for/appealed/\
+         issued * reminder/issued * call/issued * appeal/issued * ultimatum/\
+         made * request/made * demand/made * appeal/renewed * call/renewed * demand/\
+         reiterated * call/reiterated * demand/petitioned/invited/invites/invite/\
+         proposed/proposes/propose/suggested/suggests/recommended/recommends",
+        Request,
+        0.45,
+    )
+    .governs(),
+    p(
+        "request for/demand for/call for/calls for/appeal for/plea for",
+        Request,
+        0.45,
+    )
+    .auto(),
+    // REJECT (more).
+    p(
+        "refused/opposed/opposes/oppose/objected/objects/object to/resisted/resists/\
+         boycotted * talks/walked out/snubbed/spurned/rebuffed/repudiated/\
+         disputed/disputes/contested/dismisses/brushed aside/shrugged off/defied/defies/\
+         defy/disregarded/ignored/ignores/blocked * proposal/blocked * resolution/\
+         refusal/rejection/denial",
+        Reject,
+        0.45,
+    )
+    .governs(),
+    // THREATEN (more).
+    p(
+        "threat/threats/ultimatum/warned of/warns of/vowed revenge/vowed retaliation/\
+         threatened * sanctions/said it would retaliate/will retaliate/would retaliate/\
+         promised retaliation/menaced/intimidated",
+        Threaten,
+        0.5,
+    ),
+    // PROTEST: demonstrations, riots, strikes, boycotts.
+    p(
+        "demonstrated/demonstrate/demonstrates/demonstrating/protested/protest/protests/\
+         protesting/rallied/rally/rallies/marched/march/marches/marching/rioted/riot/riots/\
+         rioting/picketed/picket/went on strike/go on strike/staged * strike/staged * protest/\
+         staged * protests/staged * demonstration/staged * demonstrations/staged * rally/\
+         staged * rallies/staged * march/staged * sit-in/held * rally/held * protest/\
+         held * demonstration/held * march/held * vigil/launched * hunger strike/\
+         began * hunger strike/on hunger strike/hunger strike/went on hunger strike/\
+         boycotted/boycott/boycotts/blockaded/blockade/blocked roads/blocked * road/\
+         blocked * roads/blocked * highway/occupied * building/occupied * offices/\
+         sit-in/took to the streets/poured into the streets/collecting signatures/\
+         collected signatures/began collecting/petition drive/walkout/walked off",
+        Protest,
+        0.5,
+    ),
+    p(
+        "demonstration/demonstrations/strike/strikes/unrest",
+        Protest,
+        0.35,
+    )
+    .auto(),
+    // SANCTION: reduce relations.
+    p(
+        "imposed * sanctions/impose * sanctions/imposes * sanctions/slapped * sanctions/\
+         imposed * embargo/imposed * ban/imposed * restrictions/sanctioned/sanctions/embargo/\
+         suspended/suspend/suspends/suspending/suspension/severed/sever/severs/cut * ties/\
+         cut off * ties/broke off/broken off/break off/cut off * aid/halted * aid/froze/\
+         freezes/freeze/frozen/recalled/recall/recalls/expelled/expel/expels/expelling/\
+         downgraded/downgrade/cancelled/canceled/cancels/cancel/called off/postponed/\
+         closed * embassy/shut * embassy/banned/bans/ban/barred/bars/excluded/ousted/\
+         terminated/halted/halts/halt/stopped/stops/cut/cuts/reduced * ties/withdrew * ambassador/\
+         withdrew * aid/withdraws * aid/pulled * ambassador/boycotted * summit",
+        Sanction,
+        0.45,
+    ),
+    // MOBILIZE: exhibit force posture.
+    p(
+        "mobilized/mobilised/mobilize/mobilise/mobilizes/mobilises/deployed/deploy/deploys/\
+         deploying/massed/amassed/mass/put * on alert/placed * on alert/on alert/on high alert/\
+         remained on alert/stationed/reinforced/beefed up/stepped up * patrols/\
+         ordered patrols/ordered * patrols/patrols/patrolled/moved troops/sent troops/\
+         sent * troops/dispatched troops/dispatched * troops/prepared to resume/prepared to attack/\
+         put * troops/raised * alert/heightened * alert/increased * security/tightened * security/\
+         conducted * drills/military drills/show of force/called up * reservists/\
+         called up reservists/test-fired/tested * missile",
+        Mobilize,
+        0.5,
+    ),
+    // COERCE: arrest, seize, restrict, deport, curfew, martial law, censor.
+    p(
+        "arrested/arrest/arrests/arresting/detained/detain/detains/detaining/jailed/jail/\
+         imprisoned/sentenced/convicted/rounded up/took into custody/taken into custody/\
+         seized/seize/seizes/seizing/confiscated/confiscate/confiscates/raided/raid/raids/\
+         searched/impounded/deported/deport/deports/deporting/forced out/expelled * from/\
+         evicted/evicts/prevented/prevent/prevents/preventing/barred * from/blocked/block/\
+         blocks/restricted/restrict/restricts/curbed/banned * from/outlawed/censored/\
+         shut down/closed down/closed/closes/close/imposed * curfew/declared * curfew/\
+         curfew/imposed * martial law/declared * martial law/martial law/\
+         declared * state of emergency/declared * emergency/state of emergency/\
+         dispersed/disperse/disperses/cracked down/crackdown/clamped down/\
+         cut off * electricity/cut off * water/cut off * power/cut off/blew up/blown up/\
+         destroyed/demolished/razed/bulldozed/torched/burned down/burnt down/set fire/\
+         set on fire/sabotaged/expropriated/nationalized/nationalised/annexed/\
+         tear gas/teargas/fired tear gas/water cannon",
+        Coerce,
+        0.5,
+    ),
+    // ASSAULT: attacks, fighting, killing, bombing, abduction.
+    p(
+        "attacked/attack/attacks/attacking/assaulted/assault/assaults/stormed/storm/\
+         ambushed/ambush/raided * village/raided * town/killed/kill/kills/killing/\
+         murdered/murder/massacred/massacre/slaughtered/executed/execute/assassinated/\
+         assassinate/shot/shoots/shoot/shooting/opened fire/open fire/opens fire/\
+         fired on/fired at/fire on/fired * rockets/fired * shells/fired * missiles/shelled/\
+         shell/shells/shelling/bombed/bomb/bombs/bombing/bombarded/bombardment/pounded/\
+         pound/strafed/struck/strikes against/air strikes/airstrikes/air raids/air raid/\
+         exploded/detonated/set off/blew up * bomb/suicide bombing/suicide attack/\
+         kidnapped/kidnap/kidnaps/abducted/abduct/abducts/hijacked/hijack/took hostage/\
+         taken hostage/seized * hostages/beat/beat up/beats/beaten/beating/tortured/torture/\
+         tortures/torturing/raped/rape/hacked to death/stabbed/wounded/injured/\
+         clashed/clash/clashes/clashing/fought/fight/fights/fighting/battled/battle/\
+         battles/engaged in/invaded/invade/invades/invasion/occupied/occupy/occupies/\
+         captured/capture/captures/overran/overrun/recaptured/retook/\
+         ethnic cleansing/genocide/offensive/launched * offensive/launched * attack/\
+         launched * attacks/launched * assault/launched * strike/launched * strikes/\
+         launched * raid/carried out * attack/carried out * attacks/carried out * strike/\
+         carried out * strikes/carried out * raid/carried out * bombing/mounted * attack/\
+         staged * attack/staged * attacks",
+        Assault,
+        0.5,
+    ),
 ];
 
 /// A trigger found in a sentence: words `w0..w1` of it.
@@ -251,6 +514,16 @@ fn match_form(ws: &[Word], i: usize, form: &[&str]) -> Option<usize> {
             while ws.get(j).is_some_and(Word::is_quote) {
                 j += 1;
             }
+        }
+        if *f == "*" {
+            // Up to three words (not punctuation) before the rest of the form.
+            let rest = &form[k + 1..];
+            return (0..=3).find_map(|n| {
+                if (j..j + n).any(|x| ws.get(x).is_none_or(|w| !w.is_alpha())) {
+                    return None;
+                }
+                match_form(ws, j + n, rest)
+            });
         }
         if ws.get(j)?.norm != *f {
             return None;

@@ -50,6 +50,19 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             println!("{scores}");
             Ok(ExitCode::SUCCESS)
         }
+        Suite::Plover => {
+            let file = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("events/plover"))
+                .join("gold_standard_records.jsonl");
+            let scores = sitrep_extract::eval::plover(&file).with_context(|| {
+                format!("cannot evaluate on {} (pass --data DIR)", file.display())
+            })?;
+            eprint!("{}", scores.confusion());
+            println!("{scores}");
+            Ok(ExitCode::SUCCESS)
+        }
         Suite::Stories => {
             let dir = a
                 .data
