@@ -227,6 +227,32 @@ fn jsonl<T: Serialize>(
     Ok(())
 }
 
+/// A record that also has a flat form: one CSV row under a fixed header.
+trait Flat: Serialize {
+    fn header() -> &'static [&'static str];
+    fn row(self) -> Vec<String>;
+}
+
+/// Writes `items` as JSONL, or as CSV with a header row.
+fn write_records<T: Flat>(
+    format: Format,
+    w: &mut dyn Write,
+    items: Vec<T>,
+) -> Result<(), ViewError> {
+    match format {
+        Format::Jsonl => jsonl(w, items),
+        Format::Csv => {
+            let mut c = csv::Writer::from_writer(w);
+            c.write_record(T::header())?;
+            for it in items {
+                c.write_record(it.row())?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+    }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
@@ -240,102 +266,7 @@ pub fn events(
 ) -> Result<(), ViewError> {
     let merged = merged_events(store, filter)?;
     let outs: Vec<EventOut> = merged.iter().map(EventOut::from).collect();
-    match format {
-        Format::Jsonl => jsonl(w, outs)?,
-        Format::Csv => {
-            let mut c = csv::Writer::from_writer(w);
-            c.write_record([
-                "id",
-                "type",
-                "mode",
-                "modality",
-                "source",
-                "source_entity",
-                "source_country",
-                "source_sector",
-                "source_text",
-                "target",
-                "target_entity",
-                "target_country",
-                "target_sector",
-                "target_text",
-                "object",
-                "location",
-                "date",
-                "date_precision",
-                "date_from",
-                "attribution",
-                "articles",
-                "outlets",
-                "story",
-                "confidence",
-                "article",
-                "outlet",
-                "published",
-                "sentence",
-                "start",
-                "end",
-            ])?;
-            for e in outs {
-                let a = |x: &Option<ActorOut>, f: fn(&ActorOut) -> Option<String>| {
-                    x.as_ref().and_then(f).unwrap_or_default()
-                };
-                let first = e.evidence.first();
-                c.write_record([
-                    e.id.clone(),
-                    e.kind.clone(),
-                    opt(&e.mode),
-                    e.modality.clone(),
-                    a(&e.source, |x| Some(x.name.clone())),
-                    a(&e.source, |x| x.entity.clone()),
-                    a(&e.source, |x| x.country.clone()),
-                    a(&e.source, |x| x.sector.clone()),
-                    a(&e.source, |x| Some(x.text.clone())),
-                    a(&e.target, |x| Some(x.name.clone())),
-                    a(&e.target, |x| x.entity.clone()),
-                    a(&e.target, |x| x.country.clone()),
-                    a(&e.target, |x| x.sector.clone()),
-                    a(&e.target, |x| Some(x.text.clone())),
-                    e.object
-                        .iter()
-                        .map(|o| o.text.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    e.location
-                        .as_ref()
-                        .map(|l| l.name.clone())
-                        .unwrap_or_default(),
-                    e.date
-                        .as_ref()
-                        .and_then(|d| d.value.clone())
-                        .unwrap_or_default(),
-                    e.date
-                        .as_ref()
-                        .and_then(|d| d.precision.clone())
-                        .unwrap_or_default(),
-                    e.date
-                        .as_ref()
-                        .map(|d| d.from.to_string())
-                        .unwrap_or_default(),
-                    e.attribution
-                        .as_ref()
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default(),
-                    e.articles.to_string(),
-                    e.outlets.to_string(),
-                    opt(&e.story),
-                    e.confidence.to_string(),
-                    first.map(|f| f.article.clone()).unwrap_or_default(),
-                    first.map(|f| opt(&f.outlet)).unwrap_or_default(),
-                    first.map(|f| opt(&f.published)).unwrap_or_default(),
-                    first.map(|f| f.sentence.clone()).unwrap_or_default(),
-                    first.map(|f| f.start.to_string()).unwrap_or_default(),
-                    first.map(|f| f.end.to_string()).unwrap_or_default(),
-                ])?;
-            }
-            c.flush()?;
-        }
-    }
+    write_records(format, w, outs)?;
     Ok(())
 }
 
@@ -387,45 +318,7 @@ pub fn articles(store: &Store, format: Format, w: &mut dyn Write) -> Result<(), 
             text: r.article.text,
         })
         .collect();
-    match format {
-        Format::Jsonl => jsonl(w, outs)?,
-        Format::Csv => {
-            let mut c = csv::Writer::from_writer(w);
-            c.write_record([
-                "id",
-                "url",
-                "outlet",
-                "title",
-                "published",
-                "byline",
-                "language",
-                "source",
-                "line",
-                "offset",
-                "duplicate_of",
-                "story",
-                "text",
-            ])?;
-            for a in outs {
-                c.write_record([
-                    a.id,
-                    opt(&a.url),
-                    opt(&a.outlet),
-                    opt(&a.title),
-                    opt(&a.published),
-                    opt(&a.byline),
-                    opt(&a.language),
-                    a.source.path,
-                    a.source.line.map(|l| l.to_string()).unwrap_or_default(),
-                    a.source.offset.map(|l| l.to_string()).unwrap_or_default(),
-                    opt(&a.duplicate_of),
-                    opt(&a.story),
-                    a.text,
-                ])?;
-            }
-            c.flush()?;
-        }
-    }
+    write_records(format, w, outs)?;
     Ok(())
 }
 
@@ -459,31 +352,7 @@ pub fn stories(store: &Store, format: Format, w: &mut dyn Write) -> Result<(), V
             articles: s.articles,
         })
         .collect();
-    match format {
-        Format::Jsonl => jsonl(w, outs)?,
-        Format::Csv => {
-            let mut c = csv::Writer::from_writer(w);
-            c.write_record([
-                "id",
-                "title",
-                "first_seen",
-                "last_seen",
-                "articles",
-                "events",
-            ])?;
-            for s in outs {
-                c.write_record([
-                    s.id,
-                    s.title,
-                    opt(&s.first_seen),
-                    opt(&s.last_seen),
-                    s.articles.join(" "),
-                    s.events.join(" "),
-                ])?;
-            }
-            c.flush()?;
-        }
-    }
+    write_records(format, w, outs)?;
     Ok(())
 }
 
@@ -517,27 +386,188 @@ pub fn entities(store: &Store, format: Format, w: &mut dyn Write) -> Result<(), 
             articles,
         })
         .collect();
-    match format {
-        Format::Jsonl => jsonl(w, outs)?,
-        Format::Csv => {
-            let mut c = csv::Writer::from_writer(w);
-            c.write_record([
-                "id", "name", "type", "country", "sector", "aliases", "mentions", "articles",
-            ])?;
-            for e in outs {
-                c.write_record([
-                    e.id,
-                    e.name,
-                    e.kind,
-                    opt(&e.country),
-                    opt(&e.sector),
-                    e.aliases.join("|"),
-                    e.mentions.to_string(),
-                    e.articles.to_string(),
-                ])?;
-            }
-            c.flush()?;
-        }
-    }
+    write_records(format, w, outs)?;
     Ok(())
+}
+
+impl Flat for EventOut {
+    fn header() -> &'static [&'static str] {
+        &[
+            "id",
+            "type",
+            "mode",
+            "modality",
+            "source",
+            "source_entity",
+            "source_country",
+            "source_sector",
+            "source_text",
+            "target",
+            "target_entity",
+            "target_country",
+            "target_sector",
+            "target_text",
+            "object",
+            "location",
+            "date",
+            "date_precision",
+            "date_from",
+            "attribution",
+            "articles",
+            "outlets",
+            "story",
+            "confidence",
+            "article",
+            "outlet",
+            "published",
+            "sentence",
+            "start",
+            "end",
+        ]
+    }
+
+    fn row(self) -> Vec<String> {
+        let e = self;
+        let a = |x: &Option<ActorOut>, f: fn(&ActorOut) -> Option<String>| {
+            x.as_ref().and_then(f).unwrap_or_default()
+        };
+        let first = e.evidence.first();
+        vec![
+            e.id.clone(),
+            e.kind.clone(),
+            opt(&e.mode),
+            e.modality.clone(),
+            a(&e.source, |x| Some(x.name.clone())),
+            a(&e.source, |x| x.entity.clone()),
+            a(&e.source, |x| x.country.clone()),
+            a(&e.source, |x| x.sector.clone()),
+            a(&e.source, |x| Some(x.text.clone())),
+            a(&e.target, |x| Some(x.name.clone())),
+            a(&e.target, |x| x.entity.clone()),
+            a(&e.target, |x| x.country.clone()),
+            a(&e.target, |x| x.sector.clone()),
+            a(&e.target, |x| Some(x.text.clone())),
+            e.object
+                .iter()
+                .map(|o| o.text.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+            e.location
+                .as_ref()
+                .map(|l| l.name.clone())
+                .unwrap_or_default(),
+            e.date
+                .as_ref()
+                .and_then(|d| d.value.clone())
+                .unwrap_or_default(),
+            e.date
+                .as_ref()
+                .and_then(|d| d.precision.clone())
+                .unwrap_or_default(),
+            e.date
+                .as_ref()
+                .map(|d| d.from.to_string())
+                .unwrap_or_default(),
+            e.attribution
+                .as_ref()
+                .map(|x| x.name.clone())
+                .unwrap_or_default(),
+            e.articles.to_string(),
+            e.outlets.to_string(),
+            opt(&e.story),
+            e.confidence.to_string(),
+            first.map(|f| f.article.clone()).unwrap_or_default(),
+            first.map(|f| opt(&f.outlet)).unwrap_or_default(),
+            first.map(|f| opt(&f.published)).unwrap_or_default(),
+            first.map(|f| f.sentence.clone()).unwrap_or_default(),
+            first.map(|f| f.start.to_string()).unwrap_or_default(),
+            first.map(|f| f.end.to_string()).unwrap_or_default(),
+        ]
+    }
+}
+
+impl Flat for ArticleOut {
+    fn header() -> &'static [&'static str] {
+        &[
+            "id",
+            "url",
+            "outlet",
+            "title",
+            "published",
+            "byline",
+            "language",
+            "source",
+            "line",
+            "offset",
+            "duplicate_of",
+            "story",
+            "text",
+        ]
+    }
+
+    fn row(self) -> Vec<String> {
+        let a = self;
+        vec![
+            a.id,
+            opt(&a.url),
+            opt(&a.outlet),
+            opt(&a.title),
+            opt(&a.published),
+            opt(&a.byline),
+            opt(&a.language),
+            a.source.path,
+            a.source.line.map(|l| l.to_string()).unwrap_or_default(),
+            a.source.offset.map(|l| l.to_string()).unwrap_or_default(),
+            opt(&a.duplicate_of),
+            opt(&a.story),
+            a.text,
+        ]
+    }
+}
+
+impl Flat for StoryOut {
+    fn header() -> &'static [&'static str] {
+        &[
+            "id",
+            "title",
+            "first_seen",
+            "last_seen",
+            "articles",
+            "events",
+        ]
+    }
+
+    fn row(self) -> Vec<String> {
+        let s = self;
+        vec![
+            s.id,
+            s.title,
+            opt(&s.first_seen),
+            opt(&s.last_seen),
+            s.articles.join(" "),
+            s.events.join(" "),
+        ]
+    }
+}
+
+impl Flat for EntityOut {
+    fn header() -> &'static [&'static str] {
+        &[
+            "id", "name", "type", "country", "sector", "aliases", "mentions", "articles",
+        ]
+    }
+
+    fn row(self) -> Vec<String> {
+        let e = self;
+        vec![
+            e.id,
+            e.name,
+            e.kind,
+            opt(&e.country),
+            opt(&e.sector),
+            e.aliases.join("|"),
+            e.mentions.to_string(),
+            e.articles.to_string(),
+        ]
+    }
 }
