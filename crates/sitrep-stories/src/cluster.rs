@@ -101,6 +101,10 @@ const SWEEP_EVERY: u64 = 4096;
 pub struct ClusterConfig {
     /// Minimum score for an article to join a story.
     pub join_threshold: f32,
+    /// Minimum score to join when the article or the story has no date: time proximity cannot
+    /// be checked then, so the words and entities alone must make the case (two undated
+    /// articles on one war a year apart share much of both).
+    pub undated_join_threshold: f32,
     /// Minimum estimated shingle Jaccard for a near-duplicate.
     pub dup_threshold: f32,
     /// Stories idle (no article) this many days before the latest date seen leave the active
@@ -131,6 +135,7 @@ impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
             join_threshold: 0.25,
+            undated_join_threshold: 0.5,
             dup_threshold: 0.5,
             window_days: 7,
             max_gap_days: 3,
@@ -335,8 +340,12 @@ impl Clusterer {
         }
         // 2. Stories.
         let (best, best_score) = self.best_story(f, &v);
+        let threshold = match best.and_then(|s| self.stories.get(&s)) {
+            Some(st) if f.date.is_some() && st.first.is_some() => self.config.join_threshold,
+            _ => self.config.undated_join_threshold,
+        };
         let story = match best {
-            Some(s) if best_score >= self.config.join_threshold => s,
+            Some(s) if best_score >= threshold => s,
             _ => {
                 let s = self.new_story(short_hash(&["story", &f.id]), f);
                 self.record(f, &v, s, None);

@@ -97,11 +97,10 @@ pub fn stories_table(stories: &[StoryRow]) -> String {
         .iter()
         .map(|s| {
             vec![
-                format!(
-                    "{}..{}",
-                    s.first_seen.as_deref().unwrap_or("?"),
-                    s.last_seen.as_deref().unwrap_or("?")
-                ),
+                match (&s.first_seen, &s.last_seen) {
+                    (Some(a), Some(z)) => format!("{a}..{z}"),
+                    _ => "undated".to_string(),
+                },
                 s.articles.len().to_string(),
                 s.title.clone(),
                 s.id[..12.min(s.id.len())].to_string(),

@@ -173,3 +173,19 @@ fn explain_marks_the_words_each_field_came_from() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no event"), "{}", stderr(&o));
 }
+
+/// Regression: the undated Milley-Zaluzhnyi article (January 2023) once joined the May 2024
+/// NATO-trainers story, because without a date the time window could not keep them apart.
+#[test]
+fn undated_article_does_not_join_an_unrelated_dated_story() {
+    let (_d, db) = ingest_samples();
+    let o = sitrep(&db, &["export", "stories", "--format", "jsonl"]);
+    let stories: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(stories.len(), 3, "{stories:#?}");
+    assert!(stories
+        .iter()
+        .all(|s| s["articles"].as_array().unwrap().len() == 1));
+}
