@@ -29,6 +29,25 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article that is only `text`, taken as its clean text: its content-hash id, no
+    /// metadata, no segment map. For text that comes from somewhere other than ingest (a
+    /// benchmark sentence, a test, a tool); override fields with struct-update syntax.
+    pub fn from_text(text: impl Into<String>, source: SourceRef) -> Article {
+        let text = text.into();
+        Article {
+            id: crate::article_id(&text),
+            url: None,
+            outlet: None,
+            title: None,
+            published: None,
+            byline: None,
+            language: None,
+            text,
+            segments: Vec::new(),
+            source,
+        }
+    }
+
     /// The raw-input byte offset of a clean-text offset, when that offset lies in a segment.
     pub fn raw_offset(&self, clean: usize) -> Option<usize> {
         self.segments

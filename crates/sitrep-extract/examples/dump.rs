@@ -1,27 +1,16 @@
 //! Prints the events of article files: `cargo run -p sitrep-extract --example dump -- FILE...`.
-use sitrep_core::{article_id, Article, SourceRef};
+use sitrep_core::{Article, SourceRef};
 use sitrep_extract::{Extractor, Kb};
 
 fn main() {
     let x = Extractor::new(Kb::builtin());
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let article = Article {
-            id: article_id(&text),
-            url: None,
-            outlet: None,
-            title: None,
-            published: None,
-            byline: None,
-            language: None,
-            text,
-            segments: Vec::new(),
-            source: SourceRef {
-                path: path.clone(),
-                line: None,
-                offset: None,
-            },
+        let source = SourceRef {
+            path: path.clone(),
+            ..SourceRef::default()
         };
+        let article = Article::from_text(text, source);
         let a = x.analyse(article);
         println!(
             "== {path}: {} mentions, {} events",

@@ -1,6 +1,6 @@
 //! Times `Extractor::analyse` on article files, repeated:
 //! `cargo run -p sitrep-extract --release --example throughput -- N FILE...`.
-use sitrep_core::{article_id, Article, SourceRef};
+use sitrep_core::{Article, SourceRef};
 use sitrep_extract::Extractor;
 use std::time::Instant;
 
@@ -16,22 +16,7 @@ fn main() {
     let mut events = 0;
     for _ in 0..n {
         for t in &texts {
-            let a = x.analyse(Article {
-                id: article_id(t),
-                url: None,
-                outlet: None,
-                title: None,
-                published: None,
-                byline: None,
-                language: None,
-                text: t.clone(),
-                segments: Vec::new(),
-                source: SourceRef {
-                    path: String::new(),
-                    line: None,
-                    offset: None,
-                },
-            });
+            let a = x.analyse(Article::from_text(t.clone(), SourceRef::default()));
             events += a.events.len();
         }
     }

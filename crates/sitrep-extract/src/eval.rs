@@ -29,7 +29,7 @@
 //! type columns.
 
 use crate::Extractor;
-use sitrep_core::{article_id, Actor, Article, Event, PloverType, SourceRef};
+use sitrep_core::{Actor, Article, Event, PloverType, SourceRef};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -154,21 +154,13 @@ fn gold_actors(v: Option<&serde_json::Value>) -> Vec<GoldActor> {
 }
 
 fn one_sentence_article(text: &str, id: &str) -> Article {
+    let source = SourceRef {
+        path: id.to_string(),
+        ..SourceRef::default()
+    };
     Article {
-        id: article_id(text),
-        url: None,
-        outlet: None,
-        title: None,
-        published: None,
-        byline: None,
         language: Some("en".into()),
-        text: text.to_string(),
-        segments: Vec::new(),
-        source: SourceRef {
-            path: id.to_string(),
-            line: None,
-            offset: None,
-        },
+        ..Article::from_text(text, source)
     }
 }
 

@@ -531,16 +531,8 @@ mod tests {
 
     pub(crate) fn article(text: &str) -> Article {
         Article {
-            id: sitrep_core::article_id(text),
-            url: None,
-            outlet: None,
-            title: None,
-            published: None,
-            byline: None,
             language: Some("en".into()),
-            text: text.to_string(),
-            segments: Vec::new(),
-            source: SourceRef::default(),
+            ..Article::from_text(text, SourceRef::default())
         }
     }
 

@@ -1,8 +1,7 @@
 //! One small sentence per pattern, modality and linking rule, through the public API.
 
 use sitrep_core::{
-    article_id, AnalysedArticle, Article, Event, Modality, ObjectKind, PloverType, Sector,
-    SourceRef,
+    AnalysedArticle, Article, Event, Modality, ObjectKind, PloverType, Sector, SourceRef,
 };
 use sitrep_extract::{Extractor, Kb};
 
@@ -12,21 +11,14 @@ fn analyse(text: &str) -> AnalysedArticle {
 
 fn analyse_with_date(text: &str, published: Option<chrono::NaiveDate>) -> AnalysedArticle {
     let article = Article {
-        id: article_id(text),
-        url: None,
-        outlet: None,
-        title: None,
         published: published.map(|date| sitrep_core::Published {
             date,
             time: None,
             source: sitrep_core::DateSource::Metadata,
             text: date.to_string(),
         }),
-        byline: None,
         language: Some("en".into()),
-        text: text.to_string(),
-        segments: Vec::new(),
-        source: SourceRef::default(),
+        ..Article::from_text(text, SourceRef::default())
     };
     Extractor::new(Kb::builtin()).analyse(article)
 }

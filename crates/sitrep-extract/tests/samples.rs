@@ -5,8 +5,7 @@
 
 use chrono::NaiveDate;
 use sitrep_core::{
-    article_id, AnalysedArticle, Article, DateSource, Event, Modality, PloverType, Published,
-    Sector, SourceRef,
+    AnalysedArticle, Article, DateSource, Event, Modality, PloverType, Published, Sector, SourceRef,
 };
 use sitrep_extract::{Extractor, Kb, DEFAULT_MIN_CONFIDENCE};
 use std::path::Path;
@@ -16,26 +15,19 @@ fn analyse(file: &str, published: Option<NaiveDate>) -> AnalysedArticle {
         .join("../../examples/articles")
         .join(file);
     let text = std::fs::read_to_string(&path).expect("sample article");
+    let source = SourceRef {
+        path: path.display().to_string(),
+        ..SourceRef::default()
+    };
     let article = Article {
-        id: article_id(&text),
-        url: None,
-        outlet: None,
-        title: None,
         published: published.map(|date| Published {
             date,
             time: None,
             source: DateSource::Metadata,
             text: date.to_string(),
         }),
-        byline: None,
         language: Some("en".into()),
-        text,
-        segments: Vec::new(),
-        source: SourceRef {
-            path: path.display().to_string(),
-            line: None,
-            offset: None,
-        },
+        ..Article::from_text(text, source)
     };
     Extractor::new(Kb::builtin()).analyse(article)
 }
