@@ -185,24 +185,15 @@ pub(crate) fn find_date(s: &str) -> Option<(FoundDate, Range<usize>)> {
             }
         }
     };
-    for c in MONTH_DAY_YEAR.captures_iter(s) {
-        let date = month_number(&c["mon"]).and_then(|m| ymd(num(&c, "y")?, m, num(&c, "d")?));
-        if date.is_some() {
-            consider(
-                date.map(|date| FoundDate { date, time: None }),
-                range_of(&c),
-            );
-            break;
-        }
-    }
-    for c in DAY_MONTH_YEAR.captures_iter(s) {
-        let date = month_number(&c["mon"]).and_then(|m| ymd(num(&c, "y")?, m, num(&c, "d")?));
-        if date.is_some() {
-            consider(
-                date.map(|date| FoundDate { date, time: None }),
-                range_of(&c),
-            );
-            break;
+    // Month-name dates in either order ("January 18, 2023", "19 September 2024"): the first
+    // valid match of each order is a candidate.
+    for re in [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR] {
+        for c in re.captures_iter(s) {
+            let date = month_number(&c["mon"]).and_then(|m| ymd(num(&c, "y")?, m, num(&c, "d")?));
+            if let Some(date) = date {
+                consider(Some(FoundDate { date, time: None }), range_of(&c));
+                break;
+            }
         }
     }
     for c in ISO.captures_iter(s) {
