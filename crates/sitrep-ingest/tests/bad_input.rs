@@ -1,52 +1,16 @@
 //! Broken, odd and hostile inputs: each yields the right skip, with its file and line, and the
 //! good documents beside them all come through.
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use sitrep_ingest::{
-    clean, discover, read_input, read_paths, Format, Input, Item, RawDoc, ReadOptions, Skip,
-    SkipReason,
+    clean, discover, read_paths, Format, Input, Item, RawDoc, ReadOptions, Skip, SkipReason,
 };
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(&p, bytes).expect("write");
-    p
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(bytes).expect("gzip");
-    enc.finish().expect("gzip")
-}
+mod common;
+use common::{docs, gzip, skips, write};
 
 fn read(path: &Path, opts: &ReadOptions) -> Vec<Item> {
-    read_input(&Input::File(path.to_path_buf()), opts).collect()
-}
-
-fn docs(items: &[Item]) -> Vec<&RawDoc> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Doc(d) => Some(d),
-            Item::Skip(_) => None,
-        })
-        .collect()
-}
-
-fn skips(items: &[Item]) -> Vec<&Skip> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Skip(s) => Some(s),
-            Item::Doc(_) => None,
-        })
-        .collect()
+    common::read_with(path, opts)
 }
 
 /// The one skip a single-document input yields.

@@ -3,49 +3,15 @@
 //! feeds, and hostile pages. Each bad input yields a skip with its file (and WARC offset) and
 //! the rest is read.
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use sitrep_core::DateSource;
-use sitrep_ingest::{
-    clean, read_input, Format, Input, Item, RawDoc, ReadOptions, Skip, SkipReason,
-};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use sitrep_ingest::{clean, Format, Item, ReadOptions, SkipReason};
+use std::path::Path;
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write");
-    p
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(bytes).expect("gzip");
-    enc.finish().expect("gzip")
-}
+mod common;
+use common::{docs, gzip, skips, write};
 
 fn read(path: &Path) -> Vec<Item> {
-    read_input(&Input::File(path.to_path_buf()), &ReadOptions::default()).collect()
-}
-
-fn docs(items: &[Item]) -> Vec<&RawDoc> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Doc(d) => Some(d),
-            Item::Skip(_) => None,
-        })
-        .collect()
-}
-
-fn skips(items: &[Item]) -> Vec<&Skip> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Skip(s) => Some(s),
-            Item::Doc(_) => None,
-        })
-        .collect()
+    common::read_with(path, &ReadOptions::default())
 }
 
 const UK_BODY: &str = "Уряд України оголосив про нові заходи підтримки для переселенців. \
