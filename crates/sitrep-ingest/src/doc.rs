@@ -150,7 +150,7 @@ pub enum SkipReason {
     MissingText,
     #[error("unsupported format: {0}")]
     UnsupportedFormat(String),
-    #[error("no article text left after removing title, dateline, byline and boilerplate")]
+    #[error("no article text found: only title, dateline, byline, navigation or boilerplate")]
     NoBody,
     #[error("not an HTML page: {content_type}")]
     NotHtml { content_type: String },
