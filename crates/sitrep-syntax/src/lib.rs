@@ -1,0 +1,24 @@
+//! sitrep's syntax layer: Universal Dependencies words, tags, lemmas and dependency trees.
+//!
+//! Who did what to whom is a question about syntax, so events read the subject of "refused"
+//! and the object of "send" from a dependency tree. No Rust parser with English weights can be
+//! had offline, so sitrep trains its own from UD English EWT and ships the models in
+//! `models/` (gzip-compressed [`sitrep_learn::Bundle`]s, embedded in the binary).
+//!
+//! - [`conllu`]: reading the treebank format.
+//! - [`tagger`]: UPOS, XPOS and morphological features (averaged perceptron), and lemmas.
+//! - [`parser`]: the dependency parser.
+
+pub mod conllu;
+pub mod parser;
+pub mod tagger;
+
+/// One word handed to the parser: its form and the tagger's output.
+#[derive(Debug, Clone, Copy)]
+pub struct TaggedWord<'a> {
+    pub form: &'a str,
+    pub lemma: &'a str,
+    pub upos: &'a str,
+    pub xpos: &'a str,
+    pub feats: &'a str,
+}
