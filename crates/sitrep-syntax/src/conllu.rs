@@ -85,27 +85,44 @@ pub fn parse_conllu(text: &str) -> Result<Vec<UdSentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(ConlluError { line: n, problem: format!("{} columns, expected 10", cols.len()) });
+            return Err(ConlluError {
+                line: n,
+                problem: format!("{} columns, expected 10", cols.len()),
+            });
         }
         let id = cols[0];
         if id.contains('.') {
             continue;
         }
-        let bad = |what: &str| ConlluError { line: n, problem: format!("bad {what} {:?}", id) };
+        let bad = |what: &str| ConlluError {
+            line: n,
+            problem: format!("bad {what} {:?}", id),
+        };
         if let Some((a, b)) = id.split_once('-') {
             let first = a.parse().map_err(|_| bad("range"))?;
             let last = b.parse().map_err(|_| bad("range"))?;
-            cur.multi.push(MultiToken { first, last, form: cols[1].to_string(), misc: cols[9].to_string() });
+            cur.multi.push(MultiToken {
+                first,
+                last,
+                form: cols[1].to_string(),
+                misc: cols[9].to_string(),
+            });
             continue;
         }
         let num: usize = id.parse().map_err(|_| bad("id"))?;
         if num != cur.words.len() + 1 {
-            return Err(ConlluError { line: n, problem: format!("word id {num} out of order") });
+            return Err(ConlluError {
+                line: n,
+                problem: format!("word id {num} out of order"),
+            });
         }
         let head = if cols[6] == "_" {
             0
         } else {
-            cols[6].parse().map_err(|_| ConlluError { line: n, problem: format!("bad head {:?}", cols[6]) })?
+            cols[6].parse().map_err(|_| ConlluError {
+                line: n,
+                problem: format!("bad head {:?}", cols[6]),
+            })?
         };
         cur.words.push(UdWord {
             form: cols[1].to_string(),
@@ -123,7 +140,10 @@ pub fn parse_conllu(text: &str) -> Result<Vec<UdSentence>, ConlluError> {
     }
     for s in &out {
         if s.words.iter().any(|w| w.head > s.words.len()) {
-            return Err(ConlluError { line: 0, problem: format!("sentence {}: head out of range", s.sent_id) });
+            return Err(ConlluError {
+                line: 0,
+                problem: format!("sentence {}: head out of range", s.sent_id),
+            });
         }
     }
     Ok(out)
@@ -131,9 +151,14 @@ pub fn parse_conllu(text: &str) -> Result<Vec<UdSentence>, ConlluError> {
 
 /// Reads a CoNLL-U file.
 pub fn read_conllu(path: &std::path::Path) -> Result<Vec<UdSentence>, ConlluError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConlluError { line: 0, problem: format!("{}: {e}", path.display()) })?;
-    parse_conllu(&text).map_err(|e| ConlluError { line: e.line, problem: format!("{}: {}", path.display(), e.problem) })
+    let text = std::fs::read_to_string(path).map_err(|e| ConlluError {
+        line: 0,
+        problem: format!("{}: {e}", path.display()),
+    })?;
+    parse_conllu(&text).map_err(|e| ConlluError {
+        line: e.line,
+        problem: format!("{}: {}", path.display(), e.problem),
+    })
 }
 
 impl fmt::Display for UdSentence {
@@ -147,7 +172,11 @@ impl fmt::Display for UdSentence {
         }
         for (i, w) in self.words.iter().enumerate() {
             if let Some(m) = self.multi.iter().find(|m| m.first == i + 1) {
-                writeln!(f, "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}", m.first, m.last, m.form, m.misc)?;
+                writeln!(
+                    f,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                    m.first, m.last, m.form, m.misc
+                )?;
             }
             writeln!(
                 f,

@@ -8,10 +8,14 @@
 //! - [`conllu`]: reading the treebank format.
 //! - [`tagger`]: UPOS, XPOS and morphological features (averaged perceptron), and lemmas.
 //! - [`parser`]: the dependency parser.
+//! - [`words`]: syntactic words from clean text, cut as EWT cuts them.
+//! - [`eval`]: CoNLL 2018-style scores against a treebank.
 
 pub mod conllu;
+pub mod eval;
 pub mod parser;
 pub mod tagger;
+pub mod words;
 
 /// One word handed to the parser: its form and the tagger's output.
 #[derive(Debug, Clone, Copy)]
