@@ -7,6 +7,8 @@
 //!   sources).
 //! * [`report`]: a readable markdown report, per story a timeline of events with their sources.
 //! * [`events_table`]: a fixed-width table for the terminal.
+//! * [`entities_table`], [`entity_page`]: the entities, and one entity with its names,
+//!   attributes, evidence, articles and events.
 //! * [`export`]: the stable export formats of DESIGN.md section 3 (JSONL, CSV). Their field
 //!   types ([`export::EventOut`] and friends) are this crate's own, mapped from the core model
 //!   at this boundary, so the core types can change without breaking scripts that read exports.
@@ -14,12 +16,14 @@
 //! Nothing here writes to the store.
 
 mod brief;
+mod entities;
 mod explain;
 pub mod export;
 mod report;
 mod table;
 
 pub use brief::story_brief;
+pub use entities::{entities_table, entity_page, find_entities};
 pub use explain::explain;
 pub use report::{report, ReportOptions};
 pub use table::{articles_table, events_table, stories_table};

@@ -14,7 +14,7 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-fn render(header: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> String {
+pub(crate) fn render(header: &[&str], rows: Vec<Vec<String>>, widths: &[usize]) -> String {
     let mut out = String::new();
     let line = |cells: Vec<String>| -> String {
         let mut l = String::new();

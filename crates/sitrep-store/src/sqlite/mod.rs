@@ -475,6 +475,21 @@ impl Store {
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
+    /// Every stored mention of one entity: article id and span, in ingest and text order.
+    pub fn entity_mentions(&self, entity: &str) -> Result<Vec<(String, Span)>> {
+        let mut st = self.conn.prepare(
+            "SELECT m.article, m.start, m.end FROM mentions m JOIN articles a ON a.id = m.article
+             WHERE m.entity = ?1 ORDER BY a.rowid, m.start",
+        )?;
+        let rows = st.query_map([entity], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Span::new(r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize),
+            ))
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
     /// The mentions of one article, in text order.
     pub fn mentions(&self, article: &str) -> Result<Vec<Mention>> {
         let mut st = self.conn.prepare(
