@@ -13,7 +13,8 @@
 //!    Case get no guessed mentions, and a sentence's first word only counts when the article also
 //!    capitalises it elsewhere.
 //! 3. **Linking**: KB matches link to their entry. Within one article a later surname alone
-//!    ("Zaluzhnyi", "Brown") links to the person named in full earlier. Other names become text
+//!    ("Zaluzhnyi", "Brown") links to the person named in full earlier, also when a GeoNames place
+//!    has that name ("Austin" after "Lloyd Austin"). Other names become text
 //!    entities, id `txt:` + [`short_hash`] of type and name, with the country and sector the text
 //!    gives them: a demonym or country before the title ("Estonian Defense Minister X": EST, GOV)
 //!    or an appositive after (", a spokesman for Milley").
@@ -203,6 +204,21 @@ fn link_line(
     let mut i = 0;
     while i < ws.len() {
         if let Some(m) = kb_at[i] {
+            if let Some(id) = surnames
+                .get(&ws[i].norm)
+                .filter(|_| m.gazetteer && m.len == 1)
+            {
+                // "Austin" after "Lloyd Austin": the person, not the Texas city.
+                line_mentions.push((i, i + 1, out.mentions.len()));
+                out.mentions.push(Mention {
+                    span: ws[i].span,
+                    kind: EntityType::Person,
+                    entity: Some(id.clone()),
+                });
+                out.norp.push(false);
+                i += 1;
+                continue;
+            }
             let e = kb.entity_at(m.entry);
             let span = Span::new(ws[i].span.start, ws[i + m.len - 1].span.end);
             let kind = if m.norp { EntityType::Norp } else { e.kind };
