@@ -20,8 +20,9 @@ Ambiguity (the linker matches these names only capitalised, see kb/README.md):
   all common words ("Long Beach") only for places under 100,000;
 * a name that is a common given name or surname ("Florence", "Tyler", "Jackson") is dropped for
   places under 200,000;
-* a name shared by several places stays with the most populous one (then: a place in the domain's
-  countries, then the lowest GeoNames id); a place whose own name went elsewhere is left out.
+* a name shared by several places stays with the place whose own name it is, then with the most
+  populous one (then: a place in the domain's countries, then the lowest GeoNames id); a place
+  whose own name went elsewhere is left out.
 """
 
 import argparse
@@ -229,11 +230,13 @@ def main():
     # Each name goes to its best place.
     best = {}
     for p in places:
-        order = (-p["rank"], not p["focus"], p["id"])
+        own = key(p["name"])
         for n in p["names"]:
             if not allowed(n, p):
                 continue
             k = key(n)
+            # A place's own name beats another's alternate name ("Pokrovsk" is not Engels).
+            order = (k != own, -p["rank"], not p["focus"], p["id"])
             if k not in best or order < best[k][0]:
                 best[k] = (order, p["id"])
 

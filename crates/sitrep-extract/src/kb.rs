@@ -438,7 +438,7 @@ impl Kb {
     }
 
     /// The country entity for an ISO3 code.
-    pub(crate) fn country(&self, iso3: &str) -> Option<&Entity> {
+    pub fn country(&self, iso3: &str) -> Option<&Entity> {
         self.get(&format!("kb:{}", iso3.to_ascii_lowercase()))
             .filter(|e| e.kind == EntityType::Gpe)
     }
@@ -611,10 +611,7 @@ impl Data {
         for (i, e) in self.entries.iter().enumerate() {
             let plural = e.entity.kind == EntityType::Weapon;
             let gazetteer = e.details.gazetteer;
-            let exact_name = e
-                .exact
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(&e.entity.name));
+            let exact_name = e.exact.contains(&e.entity.name);
             let default_rule = |s: &str| {
                 if is_exact_by_case(s) {
                     CaseRule::Exact
