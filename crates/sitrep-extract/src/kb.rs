@@ -22,6 +22,7 @@ use once_cell::sync::Lazy;
 use sitrep_core::{Entity, EntityType, Sector};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -251,6 +252,35 @@ pub(crate) struct KbMatch {
     pub gazetteer: bool,
 }
 
+/// FxHash (as in rustc): the KB's maps are keyed by its own words and ids, looked up once or more
+/// per word of text; SipHash's protection against chosen keys buys nothing here and costs time.
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// The knowledge base (see the module doc). Cloning shares the data.
 #[derive(Debug, Clone, Default)]
 pub struct Kb {
@@ -260,11 +290,11 @@ pub struct Kb {
 #[derive(Debug, Clone, Default)]
 struct Data {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxMap<String, usize>,
     aliases: Vec<Alias>,
     /// First normalised alias word -> aliases, longest first (file order among equals).
-    by_first: HashMap<Box<str>, Vec<u32>>,
-    agents: HashMap<String, AgentWord>,
+    by_first: FxMap<Box<str>, Vec<u32>>,
+    agents: FxMap<String, AgentWord>,
     offices: Vec<Office>,
 }
 
@@ -589,12 +619,8 @@ impl Data {
 
     /// Rebuilds the alias index after entries changed.
     fn reindex(&mut self) {
-        self.by_id = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.entity.id.clone(), i))
-            .collect();
+        // `insert` keeps `by_id` up to date.
+        debug_assert_eq!(self.by_id.len(), self.entries.len());
         // Surnames of the KB's people: a gazetteer place of that name yields to the person.
         let mut surnames: HashSet<String> = HashSet::new();
         for e in &self.entries {
@@ -664,10 +690,12 @@ impl Data {
             }
         }
         for (a, alias) in self.aliases.iter().enumerate() {
-            self.by_first
-                .entry(alias.words[0].clone())
-                .or_default()
-                .push(a as u32);
+            match self.by_first.get_mut(&alias.words[0]) {
+                Some(list) => list.push(a as u32),
+                None => {
+                    self.by_first.insert(alias.words[0].clone(), vec![a as u32]);
+                }
+            }
         }
         let aliases = &self.aliases;
         for list in self.by_first.values_mut() {
@@ -678,7 +706,7 @@ impl Data {
 
     fn parse_file(&mut self, file: &str, content: &str) -> Result<(), KbError> {
         let mut header: Option<Vec<String>> = None;
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: FxMap<String, usize> = FxMap::default();
         for (n, raw) in content.lines().enumerate() {
             let line_no = n + 1;
             let err = |message: String| KbError::Parse {
