@@ -519,14 +519,32 @@ impl Kb {
                 && !prev.poss
                 && !NAME_BREAKERS.contains(&prev.norm.as_str())
                 && self.agent(&prev.norm).is_none()
-                && i >= 2
-                && words[i - 2].kind != crate::words::WordKind::Punct
+                && !self.may_start_sentence(words, i - 1)
                 && self.longest_at(text, words, i - 1, true).is_none()
             {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether `words[p]` may be capitalised only because it starts a sentence or a line: it is
+    /// the first word, or punctuation stands before it that is not the dot of an initial or a
+    /// title ("Gen. Steve Anderson").
+    fn may_start_sentence(&self, words: &[Word], p: usize) -> bool {
+        let Some(before) = p.checked_sub(1).map(|b| &words[b]) else {
+            return true;
+        };
+        if before.kind != crate::words::WordKind::Punct {
+            return false;
+        }
+        let abbreviation = before.norm == "."
+            && p >= 2
+            && words[p - 2].is_alpha()
+            && words[p - 2].span.end == before.span.start
+            && (words[p - 2].norm.chars().count() == 1
+                || self.agent(&words[p - 2].norm).is_some_and(|a| a.title));
+        !abbreviation
     }
 
     fn longest_at(
