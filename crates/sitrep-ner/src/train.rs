@@ -1,0 +1,719 @@
+//! Training: structured averaged perceptron (Collins 2002) over BILOU tags, two passes,
+//! jackknifed so the second pass learns from first-pass labels as noisy as it will see.
+//!
+//! Steps ([`train`]):
+//!
+//! 1. Read the training documents (CoNLL-2003 train, CrossNER politics train with its labels
+//!    mapped) and deal them into `folds` folds.
+//! 2. Build the case [`Lexicon`] from the training text and unlabeled UD sentences, and the
+//!    gazetteers: the KB's lists, plus the training entities' lists once per fold without
+//!    that fold's entities.
+//! 3. Extract every token's local features once (they do not change between epochs).
+//! 4. For each fold, train a first-pass model on the other folds and tag the fold with it:
+//!    first-pass labels for all training documents from models that never saw them.
+//! 5. Train the first-pass model on everything; keep the epoch with the best dev F1.
+//! 6. Add the second-pass features (from the jackknifed labels for training documents, from
+//!    the final first-pass model for dev) and train the second-pass model the same way.
+
+use crate::data::{self, Document, Format};
+use crate::features::{self, Agg, DocCtx, Resources};
+use crate::gazetteer::{self, list_id, Entry, Gazetteer};
+use crate::lexicon::Lexicon;
+use crate::ner::emissions;
+use crate::tags::{self, viterbi, Lattice, TSpan, EDGE, N_TAGS, T_SIDE};
+use crate::types::crossner_to_conll;
+use crate::{Ner, NerError};
+use sitrep_learn::{Features, Model, Perceptron};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What to train on and how.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Labelled training files and their formats (CrossNER labels are mapped to CoNLL's).
+    pub train: Vec<(PathBuf, Format)>,
+    /// The CoNLL-2003 dev file: epochs are selected by F1 on it.
+    pub dev: PathBuf,
+    /// The knowledge-base folder (`crates/sitrep-extract/kb`), for gazetteers.
+    pub kb_dir: Option<PathBuf>,
+    /// CoNLL-U files whose sentences are counted into the case lexicon (unlabeled use).
+    pub unlabeled_conllu: Vec<PathBuf>,
+    pub folds: usize,
+    /// Epochs for the jackknife models.
+    pub fold_epochs: usize,
+    /// Most epochs for the final models (the best on dev is kept).
+    pub epochs: usize,
+    /// Whether to train the second (document-level) pass.
+    pub second_pass: bool,
+    /// Runs (different shuffles) averaged into each final model.
+    pub ensemble: usize,
+    /// Pruning when freezing: rows seen in fewer updates, or weights smaller, are dropped.
+    pub min_seen: u32,
+    pub min_weight: f32,
+    pub seed: u64,
+    /// Progress lines on stderr.
+    pub verbose: bool,
+}
+
+impl TrainConfig {
+    /// The standard setup under a data folder (`/work/shared/data`) and a repository root.
+    pub fn standard(data: &std::path::Path, repo: &std::path::Path) -> TrainConfig {
+        TrainConfig {
+            train: vec![
+                (data.join("ner/conll2003/train.txt"), Format::Conll),
+                (
+                    data.join("ner/crossner-politics/train.txt"),
+                    Format::CrossNer,
+                ),
+            ],
+            dev: data.join("ner/conll2003/dev.txt"),
+            kb_dir: Some(repo.join("crates/sitrep-extract/kb")),
+            unlabeled_conllu: vec![
+                data.join("ud/en_ewt/en_ewt-ud-train.conllu"),
+                data.join("ud/en_ewt/en_ewt-ud-dev.conllu"),
+            ],
+            folds: 5,
+            fold_epochs: 8,
+            epochs: 20,
+            second_pass: true,
+            ensemble: 3,
+            min_seen: 1,
+            min_weight: 0.0,
+            seed: 7,
+            verbose: true,
+        }
+    }
+}
+
+/// Averaged transition weights (the perceptron's other half).
+struct Trans {
+    w: Vec<f32>,
+    cur: Vec<f32>,
+    total: Vec<f32>,
+    stamp: Vec<u32>,
+    t: u32,
+}
+
+impl Trans {
+    fn new() -> Trans {
+        let n = T_SIDE * T_SIDE;
+        Trans {
+            w: vec![0.0; n],
+            cur: tags::with_constraints(vec![0.0; n]),
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            t: 0,
+        }
+    }
+    fn bump(&mut self, a: usize, b: usize, d: f32) {
+        let i = a * T_SIDE + b;
+        self.total[i] += (self.t - self.stamp[i]) as f32 * self.w[i];
+        self.stamp[i] = self.t;
+        self.w[i] += d;
+        if self.cur[i].is_finite() {
+            self.cur[i] = self.w[i];
+        }
+    }
+    fn averaged(&self) -> Vec<f32> {
+        let t = self.t.max(1) as f32;
+        (0..self.w.len())
+            .map(|i| (self.total[i] + (self.t - self.stamp[i]) as f32 * self.w[i]) / t)
+            .collect()
+    }
+}
+
+/// Feature keys per token, numbered over a whole corpus.
+#[derive(Default)]
+struct Keys {
+    keys: Vec<u64>,
+    offs: Vec<usize>,
+}
+
+impl Keys {
+    fn new() -> Keys {
+        Keys {
+            keys: Vec::new(),
+            offs: vec![0],
+        }
+    }
+}
+
+/// A corpus ready for training or scoring.
+struct Corpus {
+    docs: Vec<DocCtx>,
+    /// First global token of each document.
+    doc_start: Vec<usize>,
+    /// Sentences as global token ranges, with their document.
+    sents: Vec<(usize, usize, usize)>,
+    gold: Vec<usize>,
+    fold: Vec<usize>,
+    local: Keys,
+    extra: Keys,
+}
+
+impl Corpus {
+    fn build(
+        docs: &[Document],
+        folds: &[usize],
+        lexicon: &dyn Fn(usize) -> Arc<Lexicon>,
+        gaz: &dyn Fn(usize) -> Arc<Gazetteer>,
+    ) -> Corpus {
+        let mut c = Corpus {
+            docs: Vec::with_capacity(docs.len()),
+            doc_start: Vec::with_capacity(docs.len()),
+            sents: Vec::new(),
+            gold: Vec::new(),
+            fold: folds.to_vec(),
+            local: Keys::new(),
+            extra: Keys::new(),
+        };
+        let mut f = Features::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let g = gaz(folds[d]);
+            let lex = lexicon(folds[d]);
+            let res = Resources {
+                lexicon: &lex,
+                gazetteer: &g,
+            };
+            let toks = doc.tokens();
+            let ctx = features::read_doc(&res, &toks);
+            let base = c.gold.len();
+            c.doc_start.push(base);
+            for (s, sent) in doc.sentences.iter().enumerate() {
+                let spans: Vec<TSpan> = sent
+                    .spans
+                    .iter()
+                    .filter_map(|g| {
+                        tags::type_index(&g.label).map(|ty| TSpan {
+                            start: g.start,
+                            end: g.end,
+                            ty,
+                        })
+                    })
+                    .collect();
+                c.gold.extend(tags::encode(sent.words.len(), &spans));
+                let r = ctx.sentence(s);
+                c.sents.push((base + r.start, base + r.end, d));
+                for t in r {
+                    f.clear();
+                    features::local(&ctx, s, t, &mut f);
+                    c.local.keys.extend_from_slice(f.keys());
+                    c.local.offs.push(c.local.keys.len());
+                }
+            }
+            c.docs.push(ctx);
+        }
+        c
+    }
+
+    /// Sets the second-pass features from first-pass tags (global numbering).
+    fn set_extra(&mut self, tags1: &[usize]) {
+        self.extra = Keys::new();
+        let mut f = Features::new();
+        for (d, ctx) in self.docs.iter().enumerate() {
+            let base = self.doc_start[d];
+            let agg = Agg::new(ctx, tags1[base..base + ctx.n_tokens()].to_vec());
+            for s in 0..ctx.n_sentences() {
+                for t in ctx.sentence(s) {
+                    f.clear();
+                    features::nonlocal(ctx, &agg, s, t, &mut f);
+                    self.extra.keys.extend_from_slice(f.keys());
+                    self.extra.offs.push(self.extra.keys.len());
+                }
+            }
+        }
+    }
+
+    fn key_sets(&self, extra: bool) -> (Vec<&[u64]>, Vec<&[usize]>) {
+        if extra {
+            (
+                vec![&self.local.keys, &self.extra.keys],
+                vec![&self.local.offs, &self.extra.offs],
+            )
+        } else {
+            (vec![&self.local.keys], vec![&self.local.offs])
+        }
+    }
+
+    /// Tags sentences with a frozen model (global numbering, untouched elsewhere).
+    fn tag_with(
+        &self,
+        model: &Model,
+        trans: &[f32],
+        extra: bool,
+        sents: &[usize],
+        out: &mut [usize],
+    ) {
+        let (keys, offs) = self.key_sets(extra);
+        let mut em = Vec::new();
+        let mut lat = Lattice::default();
+        let mut seq = Vec::new();
+        for &s in sents {
+            let (a, b, _) = self.sents[s];
+            emissions(model, &keys, &offs, a..b, &mut em);
+            viterbi(&em, trans, &mut lat, &mut seq);
+            out[a..b].copy_from_slice(&seq);
+        }
+    }
+
+    /// Entity F1 of tags against gold over all sentences.
+    fn f1(&self, tags: &[usize]) -> f64 {
+        let (mut g, mut p, mut c) = (0usize, 0usize, 0usize);
+        for &(a, b, _) in &self.sents {
+            let gs = tags::decode_spans(&self.gold[a..b]);
+            let ps = tags::decode_spans(&tags[a..b]);
+            g += gs.len();
+            p += ps.len();
+            c += ps.iter().filter(|x| gs.contains(x)).count();
+        }
+        let (pr, re) = (c as f64 / p.max(1) as f64, c as f64 / g.max(1) as f64);
+        if pr + re > 0.0 {
+            2.0 * pr * re / (pr + re)
+        } else {
+            0.0
+        }
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// One model's training run.
+struct Run<'a> {
+    corpus: &'a Corpus,
+    sents: Vec<usize>,
+    extra: bool,
+    epochs: usize,
+    seed: u64,
+    dev: Option<&'a Corpus>,
+    min_seen: u32,
+    min_weight: f32,
+    verbose: bool,
+    name: &'a str,
+}
+
+impl Run<'_> {
+    fn go(&self) -> (Model, Vec<f32>) {
+        let mut p = Perceptron::new(N_TAGS);
+        let mut tr = Trans::new();
+        let mut rng = Rng(self.seed | 1);
+        let (keys, offs) = self.corpus.key_sets(self.extra);
+        let mut order = self.sents.clone();
+        let mut em: Vec<f32> = Vec::new();
+        let mut lat = Lattice::default();
+        let mut pred = Vec::new();
+        let mut best: Option<(f64, Model, Vec<f32>)> = None;
+        let mut dev_tags = self.dev.map(|d| vec![0; d.gold.len()]);
+        let dev_sents: Vec<usize> = self
+            .dev
+            .map_or(Vec::new(), |d| (0..d.sents.len()).collect());
+        let t0 = Instant::now();
+        for epoch in 0..self.epochs {
+            rng.shuffle(&mut order);
+            let mut errors = 0usize;
+            for &s in &order {
+                let (a, b, _) = self.corpus.sents[s];
+                em.clear();
+                em.resize((b - a) * N_TAGS, 0.0);
+                for (row, t) in (a..b).enumerate() {
+                    let out = &mut em[row * N_TAGS..(row + 1) * N_TAGS];
+                    for (k, o) in keys.iter().zip(&offs) {
+                        p.scores(&k[o[t]..o[t + 1]], out);
+                    }
+                }
+                viterbi(&em, &tr.cur, &mut lat, &mut pred);
+                p.tick();
+                tr.t += 1;
+                let gold = &self.corpus.gold[a..b];
+                if pred.as_slice() == gold {
+                    continue;
+                }
+                for (i, t) in (a..b).enumerate() {
+                    if pred[i] != gold[i] {
+                        errors += 1;
+                        for (k, o) in keys.iter().zip(&offs) {
+                            p.update(&k[o[t]..o[t + 1]], gold[i], pred[i], 1.0);
+                        }
+                    }
+                }
+                let n = b - a;
+                for i in 0..=n {
+                    let gp = if i == 0 { EDGE } else { gold[i - 1] };
+                    let pp = if i == 0 { EDGE } else { pred[i - 1] };
+                    let gc = if i == n { EDGE } else { gold[i] };
+                    let pc = if i == n { EDGE } else { pred[i] };
+                    if (gp, gc) != (pp, pc) {
+                        tr.bump(gp, gc, 1.0);
+                        tr.bump(pp, pc, -1.0);
+                    }
+                }
+            }
+            let last = epoch + 1 == self.epochs;
+            if let (Some(dev), Some(dt)) = (self.dev, dev_tags.as_mut()) {
+                if epoch + 1 >= self.epochs / 3 || last {
+                    let model = p.freeze(tags::tag_names(), self.min_seen, self.min_weight);
+                    let trans = tags::with_constraints(tr.averaged());
+                    dev.tag_with(&model, &trans, self.extra, &dev_sents, dt);
+                    let f1 = dev.f1(dt);
+                    if self.verbose {
+                        eprintln!(
+                            "  {} epoch {:>2}: {errors} token errors, dev F1 {:.2} ({} rows, {:.0}s)",
+                            self.name,
+                            epoch + 1,
+                            f1 * 100.0,
+                            model.len(),
+                            t0.elapsed().as_secs_f64()
+                        );
+                    }
+                    if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
+                        best = Some((f1, model, tr.averaged()));
+                    }
+                }
+            } else if self.verbose {
+                eprintln!(
+                    "  {} epoch {:>2}: {errors} token errors ({:.0}s)",
+                    self.name,
+                    epoch + 1,
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+        }
+        match best {
+            Some((_, m, t)) => (m, t),
+            None => (
+                p.freeze(tags::tag_names(), self.min_seen, self.min_weight),
+                tr.averaged(),
+            ),
+        }
+    }
+}
+
+/// Trains `cfg.ensemble` runs with different shuffles and averages them.
+fn ensemble(
+    cfg: &TrainConfig,
+    corpus: &Corpus,
+    extra: bool,
+    dev: &Corpus,
+    name: &str,
+) -> Result<(Model, Vec<f32>), NerError> {
+    let n = cfg.ensemble.max(1);
+    let mut models = Vec::with_capacity(n);
+    let mut trans = vec![0.0f32; T_SIDE * T_SIDE];
+    let all: Vec<usize> = (0..corpus.sents.len()).collect();
+    for i in 0..n {
+        let label = format!("{name} run {i}");
+        let mut r = run(
+            cfg,
+            corpus,
+            all.clone(),
+            extra,
+            cfg.epochs,
+            Some(dev),
+            &label,
+        );
+        r.seed = cfg.seed.wrapping_add(1000 * i as u64);
+        let (m, t) = r.go();
+        models.push(m);
+        for (a, b) in trans.iter_mut().zip(&t) {
+            *a += b / n as f32;
+        }
+    }
+    let m =
+        crate::merge::average(&models, cfg.min_weight).map_err(|e| NerError::Bundle(e.into()))?;
+    Ok((m, trans))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run<'a>(
+    cfg: &'a TrainConfig,
+    corpus: &'a Corpus,
+    sents: Vec<usize>,
+    extra: bool,
+    epochs: usize,
+    dev: Option<&'a Corpus>,
+    name: &'a str,
+) -> Run<'a> {
+    Run {
+        corpus,
+        sents,
+        extra,
+        epochs,
+        seed: cfg.seed,
+        dev,
+        min_seen: cfg.min_seen,
+        min_weight: cfg.min_weight,
+        verbose: cfg.verbose,
+        name,
+    }
+}
+
+/// Sentences of a CoNLL-U file (word forms; multi-word token lines and empty nodes skipped).
+fn conllu_sentences(path: &std::path::Path) -> Result<Vec<Vec<String>>, NerError> {
+    let text = std::fs::read_to_string(path).map_err(|source| NerError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if id.chars().all(|c| c.is_ascii_digit()) {
+            cur.push(form.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Training-data list entries with the folds they occur in (a bit per fold).
+fn train_entries(docs: &[Document], folds: &[usize]) -> HashMap<Entry, u64> {
+    let mut out: HashMap<Entry, u64> = HashMap::new();
+    let ids = |n: &str| list_id(n).expect("list name");
+    for (d, doc) in docs.iter().enumerate() {
+        let bit = 1u64 << folds[d];
+        for s in &doc.sentences {
+            for g in &s.spans {
+                let Some(ty) = tags::type_index(&g.label) else {
+                    continue;
+                };
+                let words = &s.words[g.start..g.end];
+                let list = ids(&format!("train:{}", tags::TYPES[ty]));
+                *out.entry(Entry {
+                    list,
+                    exact: false,
+                    tokens: words.to_vec(),
+                })
+                .or_default() |= bit;
+                let named = |w: &String| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && w.chars().count() > 1
+                };
+                if tags::TYPES[ty] == "PER" && words.len() >= 2 {
+                    if named(&words[0]) {
+                        *out.entry(Entry {
+                            list: ids("train:first"),
+                            exact: false,
+                            tokens: vec![words[0].clone()],
+                        })
+                        .or_default() |= bit;
+                    }
+                    if let Some(last) = words.last().filter(|w| named(w)) {
+                        *out.entry(Entry {
+                            list: ids("train:last"),
+                            exact: false,
+                            tokens: vec![last.clone()],
+                        })
+                        .or_default() |= bit;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Trains a recogniser (see the module docs).
+pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
+    let t0 = Instant::now();
+    let log = |msg: &str| {
+        if cfg.verbose {
+            eprintln!("[{:>5.0}s] {msg}", t0.elapsed().as_secs_f64());
+        }
+    };
+    let folds_n = cfg.folds.clamp(2, 32);
+    // 1. Data.
+    let mut docs: Vec<Document> = Vec::new();
+    for (path, format) in &cfg.train {
+        let mut ds = data::read(path, *format)?;
+        if *format == Format::CrossNer {
+            for d in &mut ds {
+                for s in &mut d.sentences {
+                    s.spans.retain_mut(|g| match crossner_to_conll(&g.label) {
+                        Some(l) => {
+                            g.label = l.to_string();
+                            true
+                        }
+                        None => false,
+                    });
+                }
+            }
+        }
+        docs.extend(ds);
+    }
+    let dev_docs = data::read(&cfg.dev, Format::Conll)?;
+    let mut rng = Rng(cfg.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut fold_of: Vec<usize> = (0..docs.len()).map(|d| d % folds_n).collect();
+    rng.shuffle(&mut fold_of);
+    log(&format!(
+        "{} training documents ({} tokens), {} dev documents",
+        docs.len(),
+        docs.iter().map(Document::len).sum::<usize>(),
+        dev_docs.len()
+    ));
+    // 2. Lexicon and gazetteers.
+    let mut unlabeled: Vec<Vec<String>> = Vec::new();
+    for p in &cfg.unlabeled_conllu {
+        unlabeled.extend(conllu_sentences(p)?);
+    }
+    // The lexicon, like the training lists, is jackknifed: a training sentence sees counts
+    // from the other folds only, so words it alone has are unseen, as new words are at run time.
+    let lexicon_without = |fold: Option<usize>| {
+        Arc::new(Lexicon::build(
+            docs.iter()
+                .enumerate()
+                .filter(|(d, _)| fold.is_none_or(|f| fold_of[*d] != f))
+                .flat_map(|(_, d)| d.sentences.iter().map(|s| s.words.as_slice()))
+                .chain(unlabeled.iter().map(Vec::as_slice)),
+        ))
+    };
+    let fold_lex: Vec<Arc<Lexicon>> = (0..folds_n).map(|f| lexicon_without(Some(f))).collect();
+    let lexicon = lexicon_without(None);
+    let kb = match &cfg.kb_dir {
+        Some(dir) => gazetteer::kb_entries(dir).map_err(|source| NerError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?,
+        None => Vec::new(),
+    };
+    let tentries = train_entries(&docs, &fold_of);
+    let gaz_without = |fold: Option<usize>| {
+        let mut e = kb.clone();
+        for (entry, bits) in &tentries {
+            let keep = match fold {
+                Some(f) => bits & !(1u64 << f) != 0,
+                None => true,
+            };
+            if keep {
+                e.push(entry.clone());
+            }
+        }
+        Arc::new(Gazetteer::new(e))
+    };
+    let fold_gaz: Vec<_> = (0..folds_n).map(|f| gaz_without(Some(f))).collect();
+    let full_gaz = gaz_without(None);
+    log(&format!(
+        "lexicon {} words, gazetteer {} entries ({} from the KB)",
+        lexicon.len(),
+        full_gaz.len(),
+        kb.len()
+    ));
+    // 3. Features.
+    let mut corpus = Corpus::build(&docs, &fold_of, &|f| fold_lex[f].clone(), &|f| {
+        fold_gaz[f].clone()
+    });
+    let dev_folds = vec![0; dev_docs.len()];
+    let mut dev = Corpus::build(&dev_docs, &dev_folds, &|_| lexicon.clone(), &|_| {
+        full_gaz.clone()
+    });
+    log(&format!(
+        "features: {:.1} keys per token",
+        corpus.local.keys.len() as f64 / corpus.gold.len().max(1) as f64
+    ));
+    // 4. Jackknifed first-pass tags.
+    let mut tags1 = vec![0usize; corpus.gold.len()];
+    if cfg.second_pass {
+        for k in 0..folds_n {
+            let (inside, outside): (Vec<usize>, Vec<usize>) =
+                (0..corpus.sents.len()).partition(|&s| corpus.fold[corpus.sents[s].2] == k);
+            let name = format!("fold {k}");
+            let (m, t) = run(cfg, &corpus, outside, false, cfg.fold_epochs, None, &name).go();
+            corpus.tag_with(&m, &tags::with_constraints(t), false, &inside, &mut tags1);
+            log(&format!("fold {k}: tagged {} sentences", inside.len()));
+        }
+        log(&format!(
+            "jackknifed first pass: train F1 {:.2}",
+            corpus.f1(&tags1) * 100.0
+        ));
+    }
+    // 5. The first-pass model.
+    let (m1, t1) = ensemble(cfg, &corpus, false, &dev, "pass 1")?;
+    let mut dev1 = vec![0; dev.gold.len()];
+    let dev_all: Vec<usize> = (0..dev.sents.len()).collect();
+    let t1c = tags::with_constraints(t1.clone());
+    dev.tag_with(&m1, &t1c, false, &dev_all, &mut dev1);
+    log(&format!(
+        "pass 1: dev F1 {:.2}, {} rows",
+        dev.f1(&dev1) * 100.0,
+        m1.len()
+    ));
+    // 6. The second-pass model.
+    let m2 = if cfg.second_pass {
+        corpus.set_extra(&tags1);
+        dev.set_extra(&dev1);
+        let (m2, t2) = ensemble(cfg, &corpus, true, &dev, "pass 2")?;
+        let mut dev2 = vec![0; dev.gold.len()];
+        dev.tag_with(
+            &m2,
+            &tags::with_constraints(t2.clone()),
+            true,
+            &dev_all,
+            &mut dev2,
+        );
+        log(&format!(
+            "pass 2: dev F1 {:.2}, {} rows",
+            dev.f1(&dev2) * 100.0,
+            m2.len()
+        ));
+        Some((m2, t2))
+    } else {
+        None
+    };
+    let provenance = format!(
+        "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (second with document-level features from jackknifed first-pass labels, {folds_n} folds).\n\
+         trained on: {}\nepochs selected on: {}\ncase lexicon also from: {}\ngazetteers: KB {} ({} entries) and training entities\n\
+         epochs {} (folds {}), min_seen {}, min_weight {}, seed {}\ntraining took {:.0}s",
+        cfg.train
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        cfg.dev.display(),
+        cfg.unlabeled_conllu
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        cfg.kb_dir.as_ref().map_or("-".to_string(), |p| p.display().to_string()),
+        kb.len(),
+        cfg.epochs,
+        cfg.fold_epochs,
+        cfg.min_seen,
+        cfg.min_weight,
+        cfg.seed,
+        t0.elapsed().as_secs_f64()
+    );
+    let full = Gazetteer::clone(&full_gaz);
+    Ner::new(Lexicon::clone(&lexicon), full, (m1, t1), m2, provenance)
+        .map_err(|e| NerError::Bundle(e.into()))
+}
