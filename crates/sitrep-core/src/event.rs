@@ -23,6 +23,26 @@ pub struct Entity {
     /// ISO 3166 alpha-3.
     pub country: Option<String>,
     pub sector: Option<Sector>,
+    /// Where `country` and `sector` came from when the text gave them (titles, appositives);
+    /// empty for knowledge-base entries, whose source is the knowledge base.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<AttrEvidence>,
+}
+
+/// The words that gave an entity one of its attributes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttrEvidence {
+    /// `country` or `sector`.
+    pub attribute: String,
+    /// The value given (`EST`, `GOV`).
+    pub value: String,
+    /// `title` (words before the name: "Estonian Defense Minister"), `appositive` (after it:
+    /// ", a spokesman for Milley,").
+    pub how: String,
+    /// The article the words are in, and their span in its clean text.
+    pub article: String,
+    pub span: Span,
+    pub text: String,
 }
 
 /// A participant of an event, as the text names it and as the linker resolved it.

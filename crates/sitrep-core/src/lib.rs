@@ -24,8 +24,8 @@ mod span;
 
 pub use article::{Article, DateSource, Published, Segment, SourceRef};
 pub use event::{
-    Actor, AnalysedArticle, Attribution, Diagnostic, Entity, Event, EventDate, EventObject,
-    Evidence, Location, Mention, MergedEvent, ObjectKind, Quantity, Story, Timex,
+    Actor, AnalysedArticle, AttrEvidence, Attribution, Diagnostic, Entity, Event, EventDate,
+    EventObject, Evidence, Location, Mention, MergedEvent, ObjectKind, Quantity, Story, Timex,
 };
 pub use ids::{article_id, normalise_for_id, short_hash};
 pub use labels::{EntityType, LabelError, Modality, PloverType, Sector, TimexType};

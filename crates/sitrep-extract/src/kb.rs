@@ -828,6 +828,7 @@ impl Data {
                             aliases,
                             country: Some(iso3.clone()),
                             sector: None,
+                            evidence: Vec::new(),
                         },
                         details: Details {
                             iso2: iso2.map(str::to_string),
@@ -858,6 +859,7 @@ impl Data {
                                 aliases,
                                 country: Some(iso3.clone()),
                                 sector: None,
+                                evidence: Vec::new(),
                             },
                             details: Details {
                                 stands_for: Some(iso3),
@@ -910,6 +912,7 @@ impl Data {
                             aliases,
                             country,
                             sector,
+                            evidence: Vec::new(),
                         },
                         details: Details {
                             weapon_kind,

@@ -27,7 +27,7 @@
 
 use crate::kb::{Kb, KbMatch};
 use crate::words::{words, Word, WordKind};
-use sitrep_core::{short_hash, Article, Entity, EntityType, Mention, Sector, Span};
+use sitrep_core::{short_hash, Article, AttrEvidence, Entity, EntityType, Mention, Sector, Span};
 use std::collections::{HashMap, HashSet};
 
 /// The mentions of an article and the entities they link to.
@@ -157,6 +157,7 @@ pub(crate) fn find(kb: &Kb, article: &Article, sentences: &[Span]) -> Linked {
     for ws in &lines {
         link_line(
             kb,
+            &article.id,
             text,
             ws,
             &initial,
@@ -180,6 +181,7 @@ fn surname_of(name_words: &[Word]) -> Option<String> {
 #[allow(clippy::too_many_arguments)]
 fn link_line(
     kb: &Kb,
+    article_id: &str,
     text: &str,
     ws: &[Word],
     initial: &HashSet<usize>,
@@ -402,10 +404,20 @@ fn link_line(
         );
         let name = span.slice(text).to_string();
         let (mut country, mut sector) = (None, title_sector);
+        let mut clues: Vec<Clue> = Vec::new();
+        if let (Some(sec), true) = (title_sector, k > seq_start) {
+            let span = Span::new(ws[seq_start].span.start, ws[k - 1].span.end);
+            clues.push(("sector", sec.as_str().to_string(), "title", span));
+        }
         if kind == EntityType::Person {
-            let (c, s) = person_context(kb, ws, &kb_at, &line_mentions, out, seq_start, end);
+            let (c, s, more) = person_context(kb, ws, &kb_at, &line_mentions, out, seq_start, end);
             country = c;
             sector = merge_sector(sector, s);
+            for clue in more {
+                if !clues.iter().any(|x| x.0 == clue.0) {
+                    clues.push(clue);
+                }
+            }
             if let Some(s) = surname_of(name_words) {
                 surnames.entry(s).or_insert_with(|| txt_id(kind, &name));
             }
@@ -417,6 +429,21 @@ fn link_line(
                 name,
                 kind,
                 aliases: Vec::new(),
+                evidence: clues
+                    .into_iter()
+                    .filter(|(attr, value, _, _)| match *attr {
+                        "country" => country.as_deref() == Some(value.as_str()),
+                        _ => sector.is_some_and(|s| s.as_str() == value),
+                    })
+                    .map(|(attribute, value, how, span)| AttrEvidence {
+                        attribute: attribute.to_string(),
+                        value,
+                        how: how.to_string(),
+                        article: article_id.to_string(),
+                        span,
+                        text: span.slice(text).to_string(),
+                    })
+                    .collect(),
                 country,
                 sector,
             });
@@ -465,6 +492,9 @@ pub(crate) fn is_title_case(ws: &[Word]) -> bool {
     caps >= 3 && lower == 0
 }
 
+/// An attribute found in the text: (attribute, value, how, the words' span).
+type Clue = (&'static str, String, &'static str, Span);
+
 /// Country and sector of an unknown person from the words around the name: a demonym, country or
 /// organisation before the titles, or an appositive after (", a spokesman for Milley,").
 fn person_context(
@@ -475,7 +505,7 @@ fn person_context(
     out: &Linked,
     seq_start: usize,
     name_end: usize,
-) -> (Option<String>, Option<Sector>) {
+) -> (Option<String>, Option<Sector>, Vec<Clue>) {
     let mention_ending_at = |end: usize| line_mentions.iter().find(|m| m.1 == end).copied();
     let attrs = |mi: usize| -> (Option<String>, Option<Sector>) {
         out.mentions[mi]
@@ -496,13 +526,16 @@ fn person_context(
     };
     let mut country = None;
     let mut sector = None;
+    let mut clues = Vec::new();
     // Before: "Estonian Defense Minister", "Ukraine's Chief Military Officer General".
     let mut p = seq_start;
     let mut steps = 0;
     while p > 0 && steps < 6 {
         steps += 1;
-        if let Some((_, _, mi)) = mention_ending_at(p) {
+        if let Some((k, _, mi)) = mention_ending_at(p) {
             let (c, _) = attrs(mi);
+            let span = Span::new(ws[k].span.start, ws[p - 1].span.end);
+            clues.extend(c.clone().map(|c| ("country", c, "title", span)));
             country = c;
             break;
         }
@@ -517,6 +550,11 @@ fn person_context(
         }
         p -= 1;
     }
+    if p < seq_start && sector.is_some() {
+        let span = Span::new(ws[p].span.start, ws[seq_start - 1].span.end);
+        clues.extend(sector.map(|s| ("sector", s.as_str().to_string(), "title", span)));
+    }
+    let (before_country, before_sector) = (country.clone(), sector);
     // After: an appositive up to the next comma.
     if ws.get(name_end).is_some_and(|w| w.norm == ",") {
         let mut q = name_end + 1;
@@ -536,8 +574,18 @@ fn person_context(
             }
             q += 1;
         }
+        if q > name_end + 1 {
+            let span = Span::new(ws[name_end + 1].span.start, ws[q - 1].span.end);
+            if country != before_country {
+                clues.extend(country.clone().map(|c| ("country", c, "appositive", span)));
+            }
+            if sector != before_sector {
+                clues
+                    .extend(sector.map(|s| ("sector", s.as_str().to_string(), "appositive", span)));
+            }
+        }
     }
-    (country, sector)
+    (country, sector, clues)
 }
 
 #[cfg(test)]
@@ -575,6 +623,18 @@ mod tests {
         assert_eq!(e.kind, EntityType::Person);
         assert_eq!(e.country.as_deref(), Some("EST"));
         assert_eq!(e.sector, Some(Sector::Gov));
+        // Where each attribute came from.
+        let ev: Vec<(&str, &str, &str)> = e
+            .evidence
+            .iter()
+            .map(|x| (x.attribute.as_str(), x.value.as_str(), x.text.as_str()))
+            .collect();
+        assert!(ev.contains(&("country", "EST", "Estonian")), "{ev:?}");
+        assert!(
+            ev.iter()
+                .any(|(a, v, w)| *a == "sector" && *v == "GOV" && w.contains("Minister")),
+            "{ev:?}"
+        );
         assert_eq!(id_of(&l, t, "Tamm"), Some(id));
     }
 
@@ -588,6 +648,20 @@ mod tests {
             .clone();
         assert_eq!(e.sector, Some(Sector::Mil));
         assert_eq!(e.country.as_deref(), Some("USA"));
+        let country = e
+            .evidence
+            .iter()
+            .find(|x| x.attribute == "country")
+            .unwrap();
+        assert_eq!(
+            (country.how.as_str(), country.text.as_str()),
+            ("appositive", "a spokesman for Milley")
+        );
+        let sector = e.evidence.iter().find(|x| x.attribute == "sector").unwrap();
+        assert_eq!(
+            (sector.how.as_str(), sector.text.as_str()),
+            ("title", "Army Colonel")
+        );
     }
 
     #[test]

@@ -102,11 +102,22 @@ pub fn entity_page(
     } else {
         "the text (titles, appositives, demonyms next to the name)".to_string()
     };
+    let from = |attr: &str| -> String {
+        match e.evidence.iter().find(|x| x.attribute == attr) {
+            Some(x) => format!(
+                "from the {} \"{}\" in article {}",
+                x.how,
+                x.text,
+                &x.article[..8.min(x.article.len())]
+            ),
+            None => format!("from {origin}"),
+        }
+    };
     if let Some(c) = &e.country {
-        let _ = writeln!(out, "country: {c}   (from {origin})");
+        let _ = writeln!(out, "country: {c}   ({})", from("country"));
     }
     if let Some(s) = e.sector {
-        let _ = writeln!(out, "sector: {}   (from {origin})", s.as_str());
+        let _ = writeln!(out, "sector: {}   ({})", s.as_str(), from("sector"));
     }
     if !e.aliases.is_empty() {
         let aliases: Vec<&str> = e

@@ -9,13 +9,14 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migrations in order: migration `i` takes the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_timexes.sql"),
     include_str!("migrations/003_story_features.sql"),
+    include_str!("migrations/004_entity_evidence.sql"),
 ];
 
 /// What can go wrong talking to the store.
@@ -422,7 +423,7 @@ impl Store {
     pub fn entities(&self) -> Result<Vec<(Entity, u64, u64)>> {
         let mut st = self.conn.prepare(
             "SELECT en.id, en.name, en.type, en.country, en.sector, en.aliases,
-                    count(m.entity), count(DISTINCT m.article)
+                    count(m.entity), count(DISTINCT m.article), en.evidence
              FROM entities en LEFT JOIN mentions m ON m.entity = en.id
              GROUP BY en.id ORDER BY count(m.entity) DESC, en.name",
         )?;
@@ -436,11 +437,12 @@ impl Store {
                 r.get::<_, String>(5)?,
                 r.get::<_, u64>(6)?,
                 r.get::<_, u64>(7)?,
+                r.get::<_, String>(8)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, kind, country, sector, aliases, mentions, articles) = row?;
+            let (id, name, kind, country, sector, aliases, mentions, articles, evidence) = row?;
             let entity = Entity {
                 id,
                 name,
@@ -451,6 +453,7 @@ impl Store {
                     .map(|s| s.parse::<Sector>())
                     .transpose()
                     .map_err(corrupt("entity sector"))?,
+                evidence: json(&evidence, "entity evidence")?,
             };
             out.push((entity, mentions, articles));
         }
@@ -638,18 +641,21 @@ fn put_article_tx(
     }
     for e in &a.entities {
         tx.execute(
-            "INSERT INTO entities (id, name, type, country, sector, aliases)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO entities (id, name, type, country, sector, aliases, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT(id) DO UPDATE SET
                 country = coalesce(entities.country, excluded.country),
-                sector = coalesce(entities.sector, excluded.sector)",
+                sector = coalesce(entities.sector, excluded.sector),
+                evidence = CASE WHEN entities.evidence = '[]' THEN excluded.evidence
+                                ELSE entities.evidence END",
             params![
                 e.id,
                 e.name,
                 e.kind.as_str(),
                 e.country,
                 e.sector.map(|s| s.as_str()),
-                to_json(&e.aliases)
+                to_json(&e.aliases),
+                to_json(&e.evidence)
             ],
         )?;
     }
