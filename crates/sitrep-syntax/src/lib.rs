@@ -13,6 +13,7 @@
 
 pub mod conllu;
 pub mod eval;
+pub mod lemma;
 pub mod parser;
 pub mod tagger;
 pub mod words;

@@ -1,1 +1,0 @@
-//! The tagger (placeholder; being written).
