@@ -191,6 +191,14 @@ pub struct Event {
     /// The words that set the modality ("plans to", "if", "did not").
     pub modality_cue: Option<Span>,
     pub attribution: Option<Attribution>,
+    /// The whole chain of attribution, outermost first: "RT, citing the WSJ, citing two US
+    /// officials" is `[RT, WSJ, two US officials]`; `attribution` is its first link. Empty when
+    /// the text names no source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attribution_chain: Vec<Attribution>,
+    /// The CAMEO event code (`"0231"`: appeal for military aid), beside the PLOVER type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
     pub trigger: Span,
     pub sentence: Span,
     /// 0..1.

@@ -1,11 +1,24 @@
-//! Prints the events of article files: `cargo run -p sitrep-extract --example dump -- FILE...`.
+//! Prints the events of article files: `cargo run -p sitrep-extract --example dump -- FILE...`;
+//! `-` reads lines of text from standard input, each one an article.
 use sitrep_core::{Article, SourceRef};
 use sitrep_extract::{Extractor, Kb};
 
 fn main() {
     let x = Extractor::new(Kb::builtin());
+    let mut inputs: Vec<(String, String)> = Vec::new();
     for path in std::env::args().skip(1) {
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if path == "-" {
+            for line in std::io::stdin().lines().map_while(Result::ok) {
+                if !line.trim().is_empty() {
+                    inputs.push((line.clone(), line));
+                }
+            }
+        } else {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            inputs.push((path, text));
+        }
+    }
+    for (path, text) in inputs {
         let source = SourceRef {
             path: path.clone(),
             ..SourceRef::default()
@@ -30,9 +43,10 @@ fn main() {
                 })
             };
             println!(
-                "{:.2} {} {} {} -> {} | obj: {} | loc: {} | {}{} | attr: {} | trig: {:?}",
+                "{:.2} {} {} {} {} -> {} | obj: {} | loc: {} | {}{} | attr: {} | trig: {:?}",
                 e.confidence,
                 e.kind,
+                e.cameo.as_deref().unwrap_or("-"),
                 e.mode.as_deref().unwrap_or("-"),
                 actor(&e.source),
                 actor(&e.target),
@@ -54,9 +68,17 @@ fn main() {
                 e.modality,
                 e.modality_cue
                     .map_or(String::new(), |c| format!("[{}]", c.slice(&a.article.text))),
-                e.attribution
-                    .as_ref()
-                    .map_or("-".into(), |t| t.name.clone()),
+                if e.attribution_chain.is_empty() {
+                    e.attribution
+                        .as_ref()
+                        .map_or("-".into(), |t| t.name.clone())
+                } else {
+                    e.attribution_chain
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" < ")
+                },
                 e.trigger.slice(&a.article.text),
             );
         }

@@ -32,6 +32,7 @@ use crate::Extractor;
 use sitrep_core::{Actor, Article, Event, PloverType, SourceRef};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// Why an evaluation could not run.
@@ -288,6 +289,565 @@ impl fmt::Display for PloverScores {
             self.type_accuracy, self.source_accuracy, self.target_accuracy
         )
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PETRARCH2 unit tests.
+// ---------------------------------------------------------------------------------------------
+
+/// One PETRARCH2 unit-test record, scored.
+#[derive(Debug, Clone)]
+pub struct PetrarchRecord {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    /// Expected `(source code, target code, CAMEO code)`; empty for a record expecting none.
+    pub expected: Vec<(String, String, String)>,
+    /// What the extractor produced, in the same form.
+    pub produced: Vec<(String, String, String)>,
+    /// Expected events that were produced.
+    pub found: usize,
+    /// Expected events produced with the same actors and a code of the same PLOVER type.
+    pub found_plover: usize,
+    pub passed: bool,
+}
+
+/// The scores of [`petrarch`].
+#[derive(Debug, Clone, Default)]
+pub struct PetrarchScores {
+    pub records: Vec<PetrarchRecord>,
+    pub passed: usize,
+    pub total: usize,
+    pub events_found: usize,
+    pub events_expected: usize,
+    /// Expected events matched at the PLOVER level: same source and target codes, CAMEO codes
+    /// of the same PLOVER type (not part of the pass rate).
+    pub events_found_plover: usize,
+}
+
+impl fmt::Display for PetrarchScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "eval petrarch passed={} total={} events_found={} events_expected={}",
+            self.passed, self.total, self.events_found, self.events_expected
+        )
+    }
+}
+
+/// A PETRARCH actor code, valid from/to a date (`YYYYMMDD`, inclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DatedCode {
+    code: String,
+    from: Option<u32>,
+    to: Option<u32>,
+}
+
+/// A PETRARCH actor: its names and codes.
+#[derive(Debug, Clone, Default)]
+struct PetrActor {
+    names: Vec<String>,
+    codes: Vec<DatedCode>,
+}
+
+/// Agent phrases (lower-case words) and their codes (`~GOV`, `NGO~`).
+type PetrAgents = Vec<(Vec<String>, String)>;
+
+fn xml_attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(p) = rest.find(name) {
+        let after = &rest[p + name.len()..];
+        let before_ok = p == 0 || rest.as_bytes()[p - 1].is_ascii_whitespace();
+        let t = after.trim_start();
+        if before_ok {
+            if let Some(v) = t.strip_prefix('=') {
+                let v = v.trim_start();
+                let q = v.chars().next()?;
+                if q == '"' || q == '\'' {
+                    let end = v[1..].find(q)?;
+                    return Some(v[1..1 + end].to_string());
+                }
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// `[HOB < 950601]`, `[HOBGOV 19950601 - 19990815]`, `[HOBELI >20130119]`, `[ELR/GAL]`.
+fn parse_dated_code(inner: &str) -> Option<DatedCode> {
+    let inner = inner.trim();
+    let date = |s: &str| -> Option<u32> {
+        let d: String = s.chars().filter(char::is_ascii_digit).collect();
+        let v: u32 = d.parse().ok()?;
+        // Six-digit dates are YYMMDD of the 1900s.
+        Some(if d.len() == 6 { 19_000_000 + v } else { v })
+    };
+    let (code, rest) = match inner.find(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        Some(p) => (&inner[..p], inner[p..].trim()),
+        None => (inner, ""),
+    };
+    let code = code
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_uppercase();
+    if code.is_empty() || code.starts_with("---") || code.contains('+') || code.contains('#') {
+        return None;
+    }
+    let (from, to) = if let Some(r) = rest.strip_prefix('<') {
+        (None, date(r).map(|d| d.saturating_sub(1)))
+    } else if let Some(r) = rest.strip_prefix('>') {
+        (date(r).map(|d| d + 1), None)
+    } else if let Some((a, b)) = rest.split_once('-') {
+        (date(a), date(b))
+    } else {
+        (None, None)
+    };
+    Some(DatedCode { code, from, to })
+}
+
+/// `ARNOR_` -> `Arnor`, `CARAS GALADHON` -> `Caras Galadhon`.
+fn petr_name(raw: &str) -> String {
+    raw.trim()
+        .trim_matches('_')
+        .split(['_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut c = lower.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads a PETRARCH actor dictionary: a name with its code, `+SYNONYM` lines, code lines of
+/// their own (`\t[HOBGOV 19950601 - 19990815]`).
+fn read_petr_actors(text: &str) -> Vec<PetrActor> {
+    let mut out: Vec<PetrActor> = Vec::new();
+    let mut in_comment = false;
+    for raw in text.lines() {
+        let mut line = raw.to_string();
+        if in_comment {
+            match line.find("-->") {
+                Some(p) => {
+                    in_comment = false;
+                    line = line[p + 3..].to_string();
+                }
+                None => continue,
+            }
+        }
+        if let Some(p) = line.find("<!") {
+            if !line[p..].contains("-->") && !line[p..].contains('>') {
+                in_comment = true;
+            }
+            line.truncate(p);
+        }
+        let line = line.split('#').next().unwrap_or("");
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indented = line.starts_with(|c: char| c.is_whitespace());
+        let t = line.trim();
+        let (name, codes) = match t.find('[') {
+            Some(p) => (t[..p].trim(), &t[p..]),
+            None => (t, ""),
+        };
+        let mut dated = Vec::new();
+        let mut rest = codes;
+        while let (Some(a), Some(b)) = (rest.find('['), rest.find(']')) {
+            if b < a {
+                break;
+            }
+            if let Some(c) = parse_dated_code(&rest[a + 1..b]) {
+                dated.push(c);
+            }
+            rest = &rest[b + 1..];
+        }
+        if let Some(syn) = name.strip_prefix('+') {
+            if let Some(last) = out.last_mut() {
+                last.names.push(petr_name(syn));
+                last.codes.extend(dated);
+            }
+        } else if name.is_empty() || indented {
+            if let Some(last) = out.last_mut() {
+                last.codes.extend(dated);
+            }
+        } else {
+            out.push(PetrActor {
+                names: vec![petr_name(name)],
+                codes: dated,
+            });
+        }
+    }
+    out.retain(|a| !a.codes.is_empty() && a.names.iter().any(|n| !n.is_empty()));
+    out
+}
+
+fn english_plural(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'o', 'u']) {
+            return format!("{stem}ies");
+        }
+    }
+    if w.ends_with('s') || w.ends_with("sh") || w.ends_with("ch") || w.ends_with('x') {
+        return format!("{w}es");
+    }
+    format!("{w}s")
+}
+
+/// Reads a PETRARCH agent dictionary: `NAME {PLURALS} [~CODE]`, `!MACRO! = A, B` substitutions.
+fn read_petr_agents(text: &str) -> PetrAgents {
+    let mut macros: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out: PetrAgents = Vec::new();
+    for raw in text.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with("<!") {
+            continue;
+        }
+        if line.starts_with('!') {
+            if let Some((name, list)) = line.split_once('=') {
+                macros.push((
+                    name.trim().to_string(),
+                    list.split(',').map(|w| w.trim().to_string()).collect(),
+                ));
+            }
+            continue;
+        }
+        let (Some(a), Some(b)) = (line.find('['), line.rfind(']')) else {
+            continue;
+        };
+        if b < a {
+            continue;
+        }
+        let code = line[a + 1..b].trim().to_string();
+        let head = line[..a].trim();
+        let (name, plurals) = match (head.find('{'), head.find('}')) {
+            (Some(p), Some(q)) if q > p => (head[..p].trim(), Some(head[p + 1..q].trim())),
+            _ => (head, None),
+        };
+        let mut names = vec![name.to_string()];
+        for (m, subs) in &macros {
+            if names.iter().any(|n| n.contains(m.as_str())) {
+                names = names
+                    .iter()
+                    .flat_map(|n| subs.iter().map(move |s| n.replace(m.as_str(), s)))
+                    .collect();
+            }
+        }
+        let mut forms: Vec<String> = Vec::new();
+        for n in names {
+            let n = n.trim_matches('_').replace('_', " ").to_lowercase();
+            if n.is_empty() || n.contains('!') {
+                continue;
+            }
+            match plurals {
+                Some(p) if !p.is_empty() => {
+                    forms.push(n.clone());
+                    forms.extend(
+                        p.split_whitespace()
+                            .map(|x| x.replace('_', " ").to_lowercase()),
+                    );
+                }
+                Some(_) => forms.push(n.clone()),
+                None => {
+                    let (head, last) = match n.rsplit_once(' ') {
+                        Some((h, l)) => (format!("{h} "), l.to_string()),
+                        None => (String::new(), n.clone()),
+                    };
+                    forms.push(n.clone());
+                    forms.push(format!("{head}{}", english_plural(&last)));
+                }
+            }
+        }
+        for f in forms {
+            let words: Vec<String> = crate::words::words_of_str(&f)
+                .into_iter()
+                .map(|w| w.norm)
+                .collect();
+            if !words.is_empty() {
+                out.push((words, code.clone()));
+            }
+        }
+    }
+    out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    out
+}
+
+/// The sector a PETRARCH agent code gives, when the KB has one.
+fn agent_sector(code: &str) -> &'static str {
+    let c = code.replace('~', "");
+    let c = c.trim();
+    for (prefix, sector) in [
+        ("GOV", "GOV"),
+        ("MIL", "MIL"),
+        ("REB", "REB"),
+        ("OPP", "OPP"),
+        ("JUD", "JUD"),
+        ("LEG", "LEG"),
+        ("MED", "MEDIA"),
+        ("BUS", "BUS"),
+        ("NGO", "NGO"),
+        ("SPY", "SPY"),
+        ("CVL", "CVL"),
+        ("COP", "GOV"),
+        ("ELI", "GOV"),
+    ] {
+        if c.starts_with(prefix) {
+            return sector;
+        }
+    }
+    "-"
+}
+
+/// The KB files (TSV, in the formats of `kb/README.md`) for the PETRARCH actors and agents:
+/// every actor is an ORG entity `petr:<n>` whose aliases are its names; agent words of one word
+/// join the built-in `agents.tsv`.
+fn petr_kb_files(actors: &[PetrActor], agents: &PetrAgents) -> Vec<(&'static str, String)> {
+    let mut ents = String::from("id\tname\ttype\tcountry\tsector\taliases\n");
+    for (i, a) in actors.iter().enumerate() {
+        let code = &a.codes[0].code;
+        let country = code
+            .get(..3)
+            .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()))
+            .unwrap_or("-");
+        let _ = writeln!(
+            ents,
+            "petr:{i}\t{}\tORG\t{country}\t-\t{}",
+            a.names[0],
+            if a.names.len() > 1 {
+                a.names[1..].join("|")
+            } else {
+                "-".into()
+            }
+        );
+    }
+    let mut words = String::from("word\tsector\trole\n");
+    let mut seen = std::collections::HashSet::new();
+    for (w, code) in agents {
+        if w.len() == 1 && seen.insert(w[0].clone()) {
+            let _ = writeln!(words, "{}\t{}\tboth", w[0], agent_sector(code));
+        }
+    }
+    vec![
+        ("agents.tsv", include_str!("../kb/agents.tsv").to_string()),
+        ("petr_actors.tsv", ents),
+        ("petr_agents.tsv", words),
+    ]
+}
+
+/// The PETRARCH code of an event actor: its entity's code on the record's date, with the code of
+/// an agent word of its words ("Arnor cleric" -> `ARN` + `~REL`).
+fn petr_code(
+    actor: &Actor,
+    actors: &[PetrActor],
+    agents: &PetrAgents,
+    date: u32,
+) -> Option<String> {
+    let base = actor
+        .entity
+        .as_deref()
+        .and_then(|id| id.strip_prefix("petr:"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| actors.get(n))
+        .and_then(|a| {
+            a.codes
+                .iter()
+                .find(|c| {
+                    (c.from.is_some() || c.to.is_some())
+                        && c.from.is_none_or(|f| date >= f)
+                        && c.to.is_none_or(|t| date <= t)
+                })
+                .or_else(|| a.codes.iter().find(|c| c.from.is_none() && c.to.is_none()))
+                .map(|c| c.code.clone())
+        });
+    let words: Vec<String> = crate::words::words_of_str(&actor.text)
+        .into_iter()
+        .map(|w| w.norm)
+        .collect();
+    let agent = agents.iter().find_map(|(phrase, code)| {
+        words
+            .windows(phrase.len())
+            .any(|win| win == phrase.as_slice())
+            .then_some(code.as_str())
+    });
+    match (base, agent) {
+        (Some(b), Some(a)) => {
+            let part = a.replace('~', "");
+            let part = part.trim();
+            if b.ends_with(part) || b.starts_with(part) {
+                Some(b)
+            } else if a.trim_start().starts_with('~') {
+                Some(format!("{b}{part}"))
+            } else {
+                Some(format!("{part}{b}"))
+            }
+        }
+        (Some(b), None) => Some(b),
+        (None, Some(a)) => Some(a.replace('~', "").trim().to_string()),
+        (None, None) => None,
+    }
+}
+
+/// Runs the extractor on the PETRARCH2 unit-test records of `dir` (`PETR.UnitTest.records.xml`)
+/// with a knowledge base read from the test's own actor and agent dictionaries
+/// (`PETR.Validate.actors.txt`, `PETR.Validate.agents.txt`) plus the built-in agent words.
+///
+/// A record passes when every expected event (source code, target code, CAMEO code) is among the
+/// events the extractor shows (confidence at least [`crate::DEFAULT_MIN_CONFIDENCE`]); a record
+/// expecting no event passes when none is shown; records testing PETRARCH's error handling
+/// (`error="..."`) are not counted. Actor codes are the dictionary code of the linked entity on
+/// the record's date plus the code of an agent word in the actor's words. The CAMEO code must
+/// match exactly: the extractor codes with the full CAMEO dictionary (`CAMEO.2.0.txt`), the
+/// records with the validation suite's own small verb dictionary, so this is a strict measure.
+pub fn petrarch(dir: &Path) -> Result<PetrarchScores, EvalError> {
+    let read = |name: &str| -> Result<String, EvalError> {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map_err(|source| EvalError::Io {
+            path: path.display().to_string(),
+            source,
+        })
+    };
+    let records_xml = read("PETR.UnitTest.records.xml")?;
+    let actors = read_petr_actors(&read("PETR.Validate.actors.txt")?);
+    let agents = read_petr_agents(&read("PETR.Validate.agents.txt")?);
+    // The KB is read from files: write them to a private temporary folder.
+    let tmp = std::env::temp_dir().join(format!(
+        "sitrep-petrarch-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let io = |path: &Path, source| EvalError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(&tmp).map_err(|e| io(&tmp, e))?;
+    let kb = (|| {
+        for (name, content) in petr_kb_files(&actors, &agents) {
+            let p = tmp.join(name);
+            std::fs::write(&p, content).map_err(|e| io(&p, e))?;
+        }
+        crate::Kb::load_dir(&tmp).map_err(|e| EvalError::Format {
+            path: tmp.display().to_string(),
+            line: 0,
+            message: e.to_string(),
+        })
+    })();
+    let _ = std::fs::remove_dir_all(&tmp);
+    let x = Extractor::new(kb?);
+    let mut scores = PetrarchScores::default();
+    let path = dir.join("PETR.UnitTest.records.xml").display().to_string();
+    let mut rest = records_xml.as_str();
+    while let Some(p) = rest.find("<Sentence ") {
+        let after = &rest[p..];
+        let Some(end) = after.find("</Sentence>") else {
+            return Err(EvalError::Format {
+                path,
+                line: records_xml[..records_xml.len() - after.len()]
+                    .lines()
+                    .count(),
+                message: "<Sentence> without </Sentence>".into(),
+            });
+        };
+        let body = &after[..end];
+        rest = &after[end..];
+        let tag = &body[..body.find('>').unwrap_or(body.len())];
+        let id = xml_attr(tag, "id").unwrap_or_default();
+        let category = xml_attr(tag, "category").unwrap_or_default();
+        let date: u32 = xml_attr(tag, "date")
+            .and_then(|d| d.trim().parse().ok())
+            .unwrap_or(0);
+        let text = body
+            .find("<Text>")
+            .zip(body.find("</Text>"))
+            .map(|(a, b)| {
+                body[a + 6..b]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        let mut expected = Vec::new();
+        let mut error = false;
+        let mut crest = body;
+        while let Some(c) = crest.find("<EventCoding") {
+            let ctag = &crest[c..crest[c..].find('>').map_or(crest.len(), |e| c + e)];
+            crest = &crest[c + 12..];
+            if xml_attr(ctag, "error").is_some() {
+                error = true;
+            }
+            if let (Some(s), Some(t), Some(e)) = (
+                xml_attr(ctag, "sourcecode"),
+                xml_attr(ctag, "targetcode"),
+                xml_attr(ctag, "eventcode"),
+            ) {
+                expected.push((s, t, e));
+            }
+        }
+        if error {
+            continue;
+        }
+        let a = x.analyse(one_sentence_article(&text, &id));
+        let code_of = |a: Option<&Actor>| -> String {
+            a.and_then(|a| {
+                petr_code(a, &actors, &agents, date).or_else(|| {
+                    (a.entity.is_none()).then(|| format!("\"{}\"", a.text.to_uppercase()))
+                })
+            })
+            .unwrap_or_else(|| "---".into())
+        };
+        let produced: Vec<(String, String, String)> = a
+            .events
+            .iter()
+            .filter(|e| e.confidence >= crate::DEFAULT_MIN_CONFIDENCE)
+            .map(|e| {
+                (
+                    code_of(e.source.as_ref()),
+                    code_of(e.target.as_ref()),
+                    e.cameo.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let found = expected.iter().filter(|x| produced.contains(x)).count();
+        let plover = |c: &str| crate::cameo::plover_of(c).map(|p| p.0);
+        let found_plover = expected
+            .iter()
+            .filter(|x| {
+                plover(&x.2).is_some()
+                    && produced
+                        .iter()
+                        .any(|p| p.0 == x.0 && p.1 == x.1 && plover(&p.2) == plover(&x.2))
+            })
+            .count();
+        let passed = if expected.is_empty() {
+            produced.is_empty()
+        } else {
+            found == expected.len()
+        };
+        scores.total += 1;
+        scores.passed += usize::from(passed);
+        scores.events_found += found;
+        scores.events_expected += expected.len();
+        scores.events_found_plover += found_plover;
+        scores.records.push(PetrarchRecord {
+            id,
+            category,
+            text,
+            expected,
+            produced,
+            found,
+            found_plover,
+            passed,
+        });
+    }
+    Ok(scores)
 }
 
 #[cfg(test)]

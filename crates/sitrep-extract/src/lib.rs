@@ -23,6 +23,7 @@ mod events;
 mod mentions;
 mod words;
 
+pub use events::cameo;
 pub use kb::{Kb, KbError};
 
 use sitrep_core::{AnalysedArticle, Article, Diagnostic};

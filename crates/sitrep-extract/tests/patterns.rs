@@ -69,17 +69,20 @@ fn consult_modalities() {
         (e.modality, cue(t, &e).as_str()),
         (Modality::Negated, "not")
     );
+    // A future meeting is AGREE (PLOVER manual: "references to future meetings ... should be
+    // coded as AGREE"), CAMEO 036 (express intent to meet).
     let t = "Sunak will meet with Zelensky in Kyiv.";
-    let e = one(t, PloverType::Consult);
+    let e = one(t, PloverType::Agree);
     assert_eq!(
         (e.modality, cue(t, &e).as_str()),
         (Modality::Future, "will")
     );
-    assert_eq!(e.mode.as_deref(), Some("visit"));
+    assert_eq!(e.cameo.as_deref(), Some("036"));
+    assert_eq!((src(&e), tgt(&e)), ("Rishi Sunak", "Volodymyr Zelensky"));
     let t = "Scholz could meet with Xi Jinping next month.";
     assert_eq!(one(t, PloverType::Consult).modality, Modality::Hypothetical);
     let t = "Scholz will meet with Xi Jinping if the talks go well.";
-    let e = one(t, PloverType::Consult);
+    let e = one(t, PloverType::Agree);
     assert_eq!(
         (e.modality, cue(t, &e).as_str()),
         (Modality::Conditional, "if")

@@ -58,6 +58,8 @@ fn analysed() -> AnalysedArticle {
         modality: Modality::Asserted,
         modality_cue: None,
         attribution: None,
+        attribution_chain: Vec::new(),
+        cameo: None,
         trigger: Span::new(0, 7),
         sentence,
         confidence: 0.8,

@@ -527,6 +527,8 @@ mod tests {
                         name: n.into(),
                         entity: None,
                     }),
+                    attribution_chain: Vec::new(),
+                    cameo: None,
                     trigger: Span::new(0, 4),
                     sentence: Span::new(0, 20),
                     confidence: 0.8,

@@ -215,6 +215,8 @@ mod tests {
                 name: String::new(),
                 entity: None,
             }),
+            attribution_chain: Vec::new(),
+            cameo: None,
             trigger: Span::new(105, 110),
             sentence: Span::new(91, 91 + sentence.len()),
             confidence: 0.5,

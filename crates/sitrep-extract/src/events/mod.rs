@@ -42,6 +42,7 @@
 
 pub(crate) mod arguments;
 pub(crate) mod attribution;
+pub mod cameo;
 pub(crate) mod dates;
 pub(crate) mod modality;
 pub(crate) mod patterns;
@@ -334,12 +335,15 @@ fn govern(s: &Sent, hits: &[Hit]) -> Vec<(usize, usize)> {
         if !g.pattern.governs || out.iter().any(|p| p.1 == gi) {
             continue;
         }
+        // An AID, AGREE or CONSULT trigger after it, or any trigger as its infinitive ("refused
+        // to extradite", "threatened to strike").
         let Some(hi) = (gi + 1..hits.len()).find(|&hi| {
             let h = &hits[hi];
             matches!(
                 h.pattern.kind,
                 PloverType::Aid | PloverType::Agree | PloverType::Consult
             ) || h.pattern.only_governed
+                || (h.w0 > 0 && s.ws[h.w0 - 1].is("to"))
         }) else {
             continue;
         };
@@ -411,7 +415,8 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
         .cands
         .iter()
         .any(|c| c.w1 == t0 && !ws[t0 - 1].poss && c.w0 > 0 && !ws[c.w0 - 1].is("the"));
-    let nominal = pat.role == Role::Auto && is_nominal(s, t0) && !subject_before;
+    let nominal =
+        pat.role == Role::Noun || (pat.role == Role::Auto && is_nominal(s, t0) && !subject_before);
     match pat.role {
         Role::Speaker => {
             let Some(k) = (0..t0).rev().find(|&k| {
@@ -458,22 +463,41 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                 });
         }
         _ if nominal => {
+            let by = || {
+                (t1..end.min(t1 + 6))
+                    .find(|&k| ws[k].is("by"))
+                    .and_then(|b| env.cands.iter().find(|c| c.w0 == b + 1))
+                    .map(|c| vec![c.actor.clone()])
+            };
             if let Some(p) = arguments::possessor(s, env.cands, t0) {
                 sources = p;
             } else if let Some((a, b)) = arguments::between(s, env.cands, t1) {
                 sources = vec![a];
                 target = b;
+            } else if let Some(a) = by() {
+                sources = a;
             } else {
                 return Vec::new();
             }
             if target.is_none() {
+                let conflict = matches!(
+                    kind,
+                    PloverType::Assault
+                        | PloverType::Coerce
+                        | PloverType::Sanction
+                        | PloverType::Threaten
+                        | PloverType::Accuse
+                        | PloverType::Protest
+                );
                 target = env
                     .cands
                     .iter()
                     .find(|c| {
                         c.w0 > t1
                             && c.w0 <= t1 + 2
-                            && matches!(ws[c.w0 - 1].norm.as_str(), "with" | "to" | "from")
+                            && (matches!(ws[c.w0 - 1].norm.as_str(), "with" | "to" | "from")
+                                || (conflict
+                                    && matches!(ws[c.w0 - 1].norm.as_str(), "on" | "against")))
                     })
                     .map(|c| c.actor.clone());
             }
@@ -552,7 +576,17 @@ fn finish(
     let (t0, t1) = (hit.w0, hit.w1);
     let pat = hit.pattern;
     let mut kind = pat.kind;
-    if sources.is_empty() {
+    // A dyad: a target, or a place right after the trigger ("besieged Mariupol").
+    let place_after = || {
+        s.ments.iter().any(|m| {
+            matches!(
+                m.kind,
+                EntityType::Gpe | EntityType::Loc | EntityType::Facility
+            ) && m.w0 >= t1
+                && m.w0 <= t1 + 2
+        })
+    };
+    if sources.is_empty() || (pat.needs_target && target.is_none() && !place_after()) {
         return Vec::new();
     }
     // "X and Y met": one consultation between them.
@@ -585,23 +619,22 @@ fn finish(
             (modality, cue) = (Modality::Asserted, None);
         }
     }
-    // A promise of cooperation is AGREE (PLOVER): "will send", "is willing to withdraw", "would
-    // allow", "will support".
-    let cooperative = matches!(
-        kind,
-        PloverType::Aid
-            | PloverType::Support
-            | PloverType::Cooperate
-            | PloverType::Concede
-            | PloverType::Retreat
-    );
+    // The PLOVER manual on promises: CONSULT, SUPPORT, COOPERATE and AID in the future (or on a
+    // condition, or with willing/ready/prepared) are AGREE ("will send", "will meet"); a future
+    // RETREAT is a CONCEDE ("announced ... would withdraw troops"); a future CONCEDE stays one.
     let promised = matches!(modality, Modality::Future | Modality::Conditional)
         || (modality == Modality::Hypothetical
             && ws[cs..t0]
                 .iter()
                 .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared")));
-    if cooperative && promised {
-        kind = PloverType::Agree;
+    if promised {
+        kind = match kind {
+            PloverType::Aid | PloverType::Support | PloverType::Cooperate | PloverType::Consult => {
+                PloverType::Agree
+            }
+            PloverType::Retreat => PloverType::Concede,
+            k => k,
+        };
     }
     // Mode.
     let loc_end = clause_end(
@@ -623,6 +656,15 @@ fn finish(
         target.as_ref(),
         location.as_ref(),
     );
+    // Without a mode of its own, the event takes its CAMEO code's ("0841": RETREAT release).
+    let mode = mode.or_else(|| {
+        hit.cameo
+            .filter(|_| kind == pat.kind)
+            .and_then(|c| cameo::lexicon().plover(c))
+            .and_then(|p| p.1)
+            .map(str::to_string)
+    });
+    let cameo = event_code(hit.cameo, pat.kind, kind, mode.as_deref());
     let trigger = Span::new(ws[t0].span.start, ws[t1 - 1].span.end);
     let mut out = Vec::new();
     for src in sources {
@@ -661,12 +703,68 @@ fn finish(
             modality,
             modality_cue: cue,
             attribution: None,
+            attribution_chain: Vec::new(),
+            cameo: Some(cameo.to_string()),
             trigger,
             sentence: Span::default(),
             confidence: c.clamp(0.05, 0.99),
         });
     }
     out
+}
+
+/// The CAMEO code of an event: the trigger's, carried over when the event's type changed (a
+/// promise of aid `072` -> `0332`, of a meeting `04x` -> `036`), made specific by the event's
+/// mode when the trigger's code has none.
+fn event_code(
+    code: Option<&'static str>,
+    from: PloverType,
+    kind: PloverType,
+    mode: Option<&str>,
+) -> &'static str {
+    let lx = cameo::lexicon();
+    let code = code.unwrap_or_else(|| cameo::default_code(from, None));
+    if kind != from {
+        // CAMEO's "express intent to" codes.
+        let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
+        return match (from, kind) {
+            (PloverType::Aid, PloverType::Agree) => match third {
+                b'1' => "0331",
+                b'2' => "0332",
+                b'3' => "0333",
+                b'4' => "0334",
+                _ => "033",
+            },
+            (PloverType::Cooperate, PloverType::Agree) => match third {
+                b'1' => "0311",
+                b'2' => "0312",
+                b'3' => "0313",
+                b'4' => "0314",
+                _ => "031",
+            },
+            (PloverType::Support, PloverType::Agree) => "032",
+            (PloverType::Consult, PloverType::Agree) => "036",
+            _ => cameo::default_code(kind, mode),
+        };
+    }
+    match (lx.plover(code), mode) {
+        (Some((k, None)), Some(m)) if k == kind => {
+            let d = cameo::default_code(kind, Some(m));
+            // An appeal stays an appeal: 020 with mode assist is 021, not 101.
+            if code.starts_with("02") && d.starts_with("10") {
+                match d {
+                    "101" => "021",
+                    "104" => "024",
+                    "105" => "025",
+                    "106" => "026",
+                    _ => code,
+                }
+            } else {
+                d
+            }
+        }
+        _ => code,
+    }
 }
 
 const PRONOUN_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -735,14 +833,20 @@ fn mode_of(
         }
         PloverType::Request | PloverType::Reject => {
             if let Some(g) = gov {
-                return Some(
-                    if g.pattern.kind == PloverType::Consult {
-                        "meet"
-                    } else {
-                        "assist"
-                    }
-                    .into(),
-                );
+                // What is asked or refused: a meeting, a concession, or help.
+                let m = match g.pattern.kind {
+                    PloverType::Consult => Some("meet"),
+                    PloverType::Retreat | PloverType::Concede => Some("yield"),
+                    PloverType::Aid
+                    | PloverType::Agree
+                    | PloverType::Cooperate
+                    | PloverType::Support => Some("assist"),
+                    _ if g.pattern.only_governed => Some("assist"),
+                    _ => None,
+                };
+                if let Some(m) = m {
+                    return Some(m.into());
+                }
             }
             objects
                 .iter()
@@ -758,6 +862,19 @@ fn mode_of(
                 })
                 .then(|| "assist".into())
         }
+        PloverType::Threaten if gov.is_some() => gov.and_then(|g| match g.pattern.kind {
+            PloverType::Assault => Some("violence".into()),
+            PloverType::Sanction => Some("relations".into()),
+            PloverType::Coerce => Some(
+                if g.cameo.is_some_and(|c| c.starts_with("173")) {
+                    "arrest"
+                } else {
+                    "restrict"
+                }
+                .into(),
+            ),
+            _ => None,
+        }),
         PloverType::Threaten => ws
             .iter()
             .any(|w| {

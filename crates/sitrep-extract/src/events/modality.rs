@@ -30,6 +30,11 @@ const FUTURE: &[&str] = &[
     "intends", "intend", "intended", "aims", "due", "about", "scheduled", "poised",
 ];
 
+/// Whether a word is a modality cue ("considering", "plans"): such a word is no trigger.
+pub(crate) fn is_cue(w: &str) -> bool {
+    NEGATION.contains(&w) || HYPOTHETICAL.contains(&w) || FUTURE.contains(&w)
+}
+
 /// The modality of a trigger at words `w0..` whose clause starts at `clause_start`.
 pub(crate) fn modality(
     ws: &[Word],
