@@ -152,14 +152,23 @@ pub(crate) fn find(kb: &Kb, article: &Article, sentences: &[Span]) -> Linked {
         }
     }
 
+    // The trained recogniser reads the whole article at once (its document-level features
+    // need every line); its spans type the names the knowledge base does not know.
+    let doc: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|ws| ws.iter().map(|w| w.span.slice(text)).collect())
+        .collect();
+    let ner = sitrep_ner::Ner::builtin().recognise(&doc);
+
     let mut out = Linked::default();
     let mut surnames: HashMap<String, String> = HashMap::new();
-    for ws in &lines {
+    for (ws, ner) in lines.iter().zip(&ner) {
         link_line(
             kb,
             &article.id,
             text,
             ws,
+            ner,
             &initial,
             &cap_elsewhere,
             &mut surnames,
@@ -167,6 +176,14 @@ pub(crate) fn find(kb: &Kb, article: &Article, sentences: &[Span]) -> Linked {
         );
     }
     out
+}
+
+/// The type the recogniser gives words `k..end` of a line: that of the first of its spans
+/// overlapping them. `Some(None)` when it found no name there at all.
+fn ner_kind(ner: &[sitrep_ner::NerSpan], k: usize, end: usize) -> Option<EntityType> {
+    ner.iter()
+        .find(|s| s.start < end && k < s.end)
+        .map(|s| s.kind)
 }
 
 fn surname_of(name_words: &[Word]) -> Option<String> {
@@ -184,6 +201,7 @@ fn link_line(
     article_id: &str,
     text: &str,
     ws: &[Word],
+    ner: &[sitrep_ner::NerSpan],
     initial: &HashSet<usize>,
     cap_elsewhere: &HashSet<String>,
     surnames: &mut HashMap<String, String>,
@@ -396,6 +414,13 @@ fn link_line(
             Some(EntityType::Person)
         } else {
             Some(EntityType::Org)
+        };
+        // The recogniser decides where it has an opinion: its type where it found a name, no
+        // name where it found none (unless a title makes the words a person's name).
+        let kind = match ner_kind(ner, k, end) {
+            Some(EntityType::Weapon) | None if had_title => kind,
+            Some(found) => Some(found),
+            None => None,
         };
         let Some(kind) = kind else { continue };
         let span = Span::new(

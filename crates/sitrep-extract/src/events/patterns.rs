@@ -321,6 +321,15 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         Concede,
         0.45,
     ),
+    // CONCEDE: permission given ("if Berlin issues the re-export permit").
+    p(
+        "issues * permit/issue * permit/issued * permit/grants * permit/grant * permit/\
+         granted * permit/issues * license/issue * license/issued * license/\
+         issues * licence/issue * licence/issued * licence/gives * permission/\
+         give * permission/gave * permission/grants * permission/granted * permission",
+        Concede,
+        0.45,
+    ),
     // RETREAT with its mode: an actual release (a promised one is CONCEDE), an implemented
     // ceasefire, access granted (the manual's RETREAT).
     p(
@@ -656,10 +665,21 @@ fn match_form(ws: &[Word], i: usize, form: &[String]) -> Option<usize> {
             }
         }
         if *f == "*" {
-            // Up to three words (not punctuation) before the rest of the form.
+            // Up to three words (not punctuation; a hyphenated word such as "re-export" counts
+            // as one) before the rest of the form.
             let rest = &form[k + 1..];
-            return (0..=3).find_map(|n| {
-                if (j..j + n).any(|x| ws.get(x).is_none_or(|w| !w.is_alpha())) {
+            return (0..=6).find_map(|n| {
+                let skipped = ws.get(j..j + n)?;
+                let hyphens = skipped.iter().filter(|w| w.norm == "-").count();
+                let glued = skipped.iter().enumerate().all(|(x, w)| {
+                    w.norm != "-" || (x > 0 && x + 1 < skipped.len() && skipped[x + 1].is_alpha())
+                });
+                if !glued
+                    || n.saturating_sub(hyphens * 2) > 3
+                    || skipped
+                        .iter()
+                        .any(|w| w.norm != "-" && w.kind == crate::words::WordKind::Punct)
+                {
                     return None;
                 }
                 match_form(ws, j + n, rest)
