@@ -4,7 +4,6 @@
 
 use sitrep_core::{AnalysedArticle, Article, Entity, EntityType, Sector, SourceRef};
 use sitrep_extract::{Extractor, Kb};
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn analysed() -> &'static [AnalysedArticle] {
