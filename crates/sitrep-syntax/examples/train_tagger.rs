@@ -11,7 +11,8 @@
 //!   --epochs N --feats-epochs N --patience N --inner-folds N --inner-epochs N
 //!   --no-second-pass --amb-min-count N --amb-min-share F --fixed-min-count N
 //!   --fixed-min-share F --feats-word-min N --min-seen N --min-weight F --seed N
-//!   --hide-rate F --hide-max-count N --keep-margin F
+//!   --hide-rate F --hide-max-count N --keep-margin F --ltr-first
+//!   --no-wordlist
 //!   --jackknife N       run the parser's jackknife with N folds and score its tags
 //! ```
 //! The data folder is `$SITREP_DATA` or `../shared/data` beside the repository.
@@ -65,6 +66,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--hide-rate" => o.hide_rate = val()?.parse()?,
             "--hide-max-count" => o.hide_max_count = val()?.parse()?,
             "--keep-margin" => o.keep_margin = val()?.parse()?,
+            "--ltr-first" => o.rtl_first = false,
+            "--no-wordlist" => o.wordlist = None,
             _ => return Err(format!("unknown option {a}").into()),
         }
         i += 1;
@@ -198,7 +201,7 @@ fn confusions(tagger: &Tagger, dev: &[UdSentence], top: usize) {
         }
     }
     let mut v: Vec<_> = c.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     for ((g, p), n) in v.into_iter().take(top) {
         println!("  gold {g:6} predicted {p:6} {n}");
     }

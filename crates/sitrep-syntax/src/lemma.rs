@@ -5,6 +5,8 @@
 //! from the end and a string appended ("studied" -> "study" is: keep case, cut 3, add "y";
 //! "The" -> "the" is: lowercase, cut 0, add nothing). Three tables, tried in order:
 //!
+//! 0. **Forms**: (form as written, XPOS), only where the form's own best script gives another
+//!    lemma than its lowercased entry would ("i"/PRP -> "I", while "I" decides the entry).
 //! 1. **Words**: (lowercased form, XPOS) -> the most frequent script for that word and tag.
 //!    Irregular forms ("went", "n't", "'s"/VBZ) live here. The script is applied to the form as
 //!    written, so "Killed" sentence-initially gets "kill" from the entry learned on "killed".
@@ -118,6 +120,10 @@ fn lowers(xpos: &str) -> bool {
     !xpos.starts_with("NNP")
 }
 
+fn form_key(form: &str, xpos: &str) -> u64 {
+    fx(fx(3, str_id(form)), str_id(xpos))
+}
+
 fn word_key(low: &str, xpos: &str) -> u64 {
     fx(fx(1, str_id(low)), str_id(xpos))
 }
@@ -144,6 +150,7 @@ fn best(counts: &HashMap<Script, u32>, xpos: &str) -> Option<Script> {
 /// The trained lemmatiser (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
+    forms: IdMap<Script>,
     words: IdMap<Script>,
     suffixes: IdMap<Script>,
     /// The tables as text lines, for [`Lemmatizer::to_text`].
@@ -155,6 +162,7 @@ impl Lemmatizer {
     pub fn train<'a>(words: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
         type Counts = HashMap<(String, String), HashMap<Script, u32>>;
         let mut by_word: Counts = HashMap::new();
+        let mut by_form: Counts = HashMap::new();
         let mut by_suffix: Counts = HashMap::new();
         for (form, xpos, lemma) in words {
             if lemma == "_" && form != "_" {
@@ -165,6 +173,12 @@ impl Lemmatizer {
             let w = by_word.entry((low.clone(), xpos.to_string())).or_default();
             for s in &scripts {
                 *w.entry(s.clone()).or_default() += 1;
+            }
+            let f = by_form
+                .entry((form.to_string(), xpos.to_string()))
+                .or_default();
+            for s in &scripts {
+                *f.entry(s.clone()).or_default() += 1;
             }
             let starts: Vec<usize> = low.char_indices().map(|(i, _)| i).collect();
             for k in 0..=MAX_SUFFIX.min(starts.len()) {
@@ -181,6 +195,19 @@ impl Lemmatizer {
         for ((low, xpos), counts) in &by_word {
             if let Some(s) = best(counts, xpos) {
                 lines.push(line('W', low, xpos, &s));
+            }
+        }
+        for ((form, xpos), counts) in &by_form {
+            let low = form.to_lowercase();
+            let own = best(counts, xpos).and_then(|s| s.apply(form, &low).map(|l| (s, l)));
+            let by_low = by_word
+                .get(&(low.clone(), xpos.clone()))
+                .and_then(|c| best(c, xpos))
+                .and_then(|s| s.apply(form, &low));
+            if let Some((s, l)) = own {
+                if by_low.as_ref() != Some(&l) {
+                    lines.push(line('E', form, xpos, &s));
+                }
             }
         }
         for ((suffix, xpos), counts) in &by_suffix {
@@ -209,6 +236,15 @@ impl Lemmatizer {
 
     /// [`Lemmatizer::lemma`] when the lowercased form is at hand.
     pub(crate) fn lemma_of(&self, form: &str, low: &str, xpos: &str) -> String {
+        if !self.forms.is_empty() {
+            if let Some(l) = self
+                .forms
+                .get(&form_key(form, xpos))
+                .and_then(|s| s.apply(form, low))
+            {
+                return l;
+            }
+        }
         if let Some(l) = self
             .words
             .get(&word_key(low, xpos))
@@ -280,7 +316,8 @@ impl Lemmatizer {
             match f[0] {
                 "W" => m.words.insert(word_key(&word, &xpos), script),
                 "S" => m.suffixes.insert(suffix_key(&word, &xpos), script),
-                _ => return Err(bad("kind is W or S")),
+                "E" => m.forms.insert(form_key(&word, &xpos), script),
+                _ => return Err(bad("kind is E, W or S")),
             };
         }
         m.lines = lines;
@@ -356,6 +393,8 @@ mod tests {
             ("boxes", "NNS", "box"),
             ("Qaim", "NNP", "Qaim"),
             ("I", "PRP", "I"),
+            ("I", "PRP", "I"),
+            ("i", "PRP", "I"),
         ])
     }
 
@@ -368,6 +407,7 @@ mod tests {
         assert_eq!(l.lemma("the", "DT"), "the");
         assert_eq!(l.lemma("THE", "DT"), "the");
         assert_eq!(l.lemma("I", "PRP"), "I");
+        assert_eq!(l.lemma("i", "PRP"), "I");
         // Unknown words: suffix rules.
         assert_eq!(l.lemma("buried", "VBD"), "bury");
         assert_eq!(l.lemma("jumped", "VBD"), "jump");

@@ -25,6 +25,8 @@ pub(crate) struct Tok {
     pub shape: u64,
     pub flags: u64,
     pub len: u64,
+    /// [`Lexicon::dict`] of the lowercased form.
+    pub dict: u64,
     pub amb: u64,
     pub amb_lower: u64,
     /// The label of a fixed word, else [`NONE`].
@@ -41,6 +43,7 @@ impl Tok {
             shape: v,
             flags: v,
             len: v,
+            dict: v,
             amb: v,
             amb_lower: v,
             fixed: NONE,
@@ -59,6 +62,14 @@ pub(crate) struct Prepared {
 impl Prepared {
     pub fn len(&self) -> usize {
         self.lowers.len()
+    }
+
+    /// The sentence right to left (padding included, so the ends trade places).
+    pub fn reversed(&self) -> Prepared {
+        Prepared {
+            toks: self.toks.iter().rev().copied().collect(),
+            lowers: self.lowers.iter().rev().cloned().collect(),
+        }
     }
 }
 
@@ -174,6 +185,7 @@ pub(crate) fn prepare(lex: &Lexicon, forms: &[&str]) -> Prepared {
             shape: shape(form),
             flags,
             len: lower.chars().count().min(10) as u64,
+            dict: lex.dict(lower_id) as u64,
             amb,
             amb_lower,
             fixed: lex.fixed(form_id).unwrap_or(NONE),
@@ -229,15 +241,15 @@ pub(crate) fn tag_value(l: u16) -> u64 {
 }
 
 /// Features of word `i` for a tagging pass. `t1`, `t2`: the labels already given to the two
-/// words on the left; `right`: the first pass's labels of the two words on the right (second
-/// pass only).
+/// previous words (in the pass's direction); `first`: the first pass's labels of words
+/// `i-1`, `i`, `i+1` and `i+2` (second pass only).
 pub(crate) fn tag_features(
     f: &mut Features,
     toks: &[Tok],
     i: usize,
     t1: u64,
     t2: u64,
-    right: Option<(u64, u64)>,
+    first: Option<[u64; 4]>,
 ) {
     let p = i + PAD;
     let (w, m1, m2, p1, p2) = (
@@ -274,10 +286,17 @@ pub(crate) fn tag_features(
     put(f, 27, &[p2.amb]);
     put(f, 31, &[p1.shape]);
     put(f, 33, &[w.len]);
+    put(f, 39, &[w.dict, w.flags & 0x41]);
+    put(f, 52, &[w.dict, w.len]);
+    put(f, 53, &[w.dict, w.suf[1]]);
     put(f, 35, &[m1.flags & 1, w.flags & 0x41, p1.flags & 1]);
     put(f, 36, &[w.amb_lower]);
     put(f, 37, &[w.amb, w.amb_lower]);
-    if let Some((r1, r2)) = right {
+    if let Some([rm1, r0, r1, r2]) = first {
+        put(f, 48, &[r0]);
+        put(f, 49, &[r0, w.amb]);
+        put(f, 50, &[rm1, r0, r1]);
+        put(f, 51, &[r0, r1]);
         put(f, 40, &[r1]);
         put(f, 41, &[r2]);
         put(f, 42, &[r1, r2]);

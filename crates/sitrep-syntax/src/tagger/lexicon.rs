@@ -10,6 +10,10 @@
 //! - **Fixed words**: frequent words that practically always carry one label ("the", ",",
 //!   "of") are tagged from the table without scoring; about half the running words are
 //!   such, which halves tagging time at no measurable cost in accuracy.
+//! - **Dictionary casing**: for words of a plain English word list (the system's
+//!   `/usr/share/dict/words` at training time, SCOWL-derived, when there is one), whether
+//!   the list has them in lowercase, capitalised, or both: "lisa" and "Kristen" are names,
+//!   "scholars" is not. Only the classes are kept in the model, so tagging needs no file.
 //! - **Feature sets**: the FEATS values seen with each label, and with each (word, label)
 //!   for frequent words: the candidates the FEATS classifier chooses among.
 
@@ -36,7 +40,7 @@ pub struct LexOptions {
 impl Default for LexOptions {
     fn default() -> Self {
         LexOptions {
-            amb_min_count: 2,
+            amb_min_count: 3,
             amb_min_share: 0.01,
             fixed_min_count: 10,
             fixed_min_share: 0.995,
@@ -73,6 +77,9 @@ pub(crate) struct Lexicon {
     feats_word_entries: Vec<(String, u16, Vec<u16>)>,
     pub feats_by_label: Vec<Vec<u16>>,
     feats_by_word: IdMap<Vec<u16>>,
+    /// (lowercased word, casing class: 1 lowercase, 2 capitalised, 3 both).
+    dict_entries: Vec<(String, u8)>,
+    dict: IdMap<u8>,
 }
 
 fn amb_key(word: &str, lower: bool) -> u64 {
@@ -107,6 +114,7 @@ impl Lexicon {
     pub fn build<'a>(
         words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)>,
         labels: Vec<String>,
+        wordlist: &[(String, u8)],
         o: &LexOptions,
     ) -> Lexicon {
         let index: HashMap<&str, u16> = labels
@@ -195,6 +203,7 @@ impl Lexicon {
             }
         }
         lex.labels = labels;
+        lex.dict_entries = wordlist.to_vec();
         lex.sort_entries();
         lex.index();
         lex
@@ -204,6 +213,7 @@ impl Lexicon {
         self.amb_entries.sort();
         self.fixed_entries.sort();
         self.feats_word_entries.sort();
+        self.dict_entries.sort();
     }
 
     /// Fills the lookup maps and per-label names from the entries.
@@ -232,6 +242,11 @@ impl Lexicon {
             .iter()
             .map(|(w, l)| (str_id(w), *l))
             .collect();
+        self.dict = self
+            .dict_entries
+            .iter()
+            .map(|(w, c)| (str_id(w), *c))
+            .collect();
         self.feats_by_word = self
             .feats_word_entries
             .iter()
@@ -249,6 +264,24 @@ impl Lexicon {
             // A form seen in another casing only gets that casing's class.
             (f, l) => Some((f.or(l).unwrap_or(AMB_RARE), l.unwrap_or(AMB_RARE))),
         }
+    }
+
+    /// The word list's casing class of a lowercased word (0: not in the list).
+    pub fn dict(&self, lower_id: u64) -> u8 {
+        self.dict.get(&lower_id).copied().unwrap_or(0)
+    }
+
+    /// Casing classes of a word list, one word a line (see the module docs).
+    pub fn read_wordlist(text: &str) -> Vec<(String, u8)> {
+        let mut m: HashMap<String, u8> = HashMap::new();
+        for w in text.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            let l = w.to_lowercase();
+            let class = if l == w { 1 } else { 2 };
+            *m.entry(l).or_default() |= class;
+        }
+        let mut v: Vec<(String, u8)> = m.into_iter().collect();
+        v.sort();
+        v
     }
 
     /// The label of a fixed word.
@@ -292,6 +325,9 @@ impl Lexicon {
         for (w, l, c) in &self.feats_word_entries {
             s += &format!("W\t{}\t{l}\t{}\n", escape(w), list(c));
         }
+        for (w, c) in &self.dict_entries {
+            s += &format!("D\t{}\t{c}\n", escape(w));
+        }
         s
     }
 
@@ -320,6 +356,9 @@ impl Lexicon {
                     .amb_entries
                     .push((unescape(f[1]), f[2] == "1", list(f[3])?)),
                 ("X", 3) => lex.fixed_entries.push((unescape(f[1]), num(f[2])?)),
+                ("D", 3) => lex
+                    .dict_entries
+                    .push((unescape(f[1]), num(f[2])?.min(3) as u8)),
                 ("T", 3) => by_label.push((num(f[1])? as usize, list(f[2])?)),
                 ("W", 4) => lex
                     .feats_word_entries

@@ -42,6 +42,12 @@ pub struct TrainOptions {
     /// kept without running the second pass on them: 8 costs 0.02 points of dev UPOS and
     /// halves the second pass's work.
     pub keep_margin: f32,
+    /// The first pass tags right to left, so the second (left to right) sees labels on
+    /// both sides that were each decided with their own right context.
+    pub rtl_first: bool,
+    /// A plain word list, one word a line, for the dictionary-casing feature (see
+    /// [`super::lexicon`]); skipped when it cannot be read.
+    pub wordlist: Option<std::path::PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -60,13 +66,18 @@ impl Default for TrainOptions {
             hide_rate: 0.0,
             hide_max_count: 1,
             keep_margin: 8.0,
+            rtl_first: true,
+            wordlist: Some("/usr/share/dict/words".into()),
         }
     }
 }
 
 /// A training sentence: prepared words and gold labels.
+#[derive(Clone)]
 struct Item<'a> {
     sent: &'a UdSentence,
+    /// Gold UPOS of each word, in the order of `prep`.
+    upos: Vec<&'a str>,
     prep: Prepared,
     gold: Vec<u16>,
     gold_feats: Vec<u16>,
@@ -89,6 +100,7 @@ fn items<'a>(lex: &Lexicon, sents: &'a [UdSentence]) -> Vec<Item<'a>> {
         .iter()
         .map(|s| Item {
             sent: s,
+            upos: s.words.iter().map(|w| w.upos.as_str()).collect(),
             prep: prepare(lex, &s.forms()),
             gold: s
                 .words
@@ -105,6 +117,29 @@ fn items<'a>(lex: &Lexicon, sents: &'a [UdSentence]) -> Vec<Item<'a>> {
                 .collect(),
         })
         .collect()
+}
+
+/// The items right to left (for a first pass that tags from the end).
+fn reversed<'a>(its: &[Item<'a>]) -> Vec<Item<'a>> {
+    its.iter()
+        .map(|it| {
+            let mut r = it.clone();
+            r.prep = it.prep.reversed();
+            r.upos.reverse();
+            r.gold.reverse();
+            r.gold_feats.reverse();
+            r
+        })
+        .collect()
+}
+
+/// Labels and margins back in sentence order.
+fn unreverse(mut v: Vec<(Vec<u16>, Vec<f32>)>) -> Vec<(Vec<u16>, Vec<f32>)> {
+    for (l, m) in &mut v {
+        l.reverse();
+        m.reverse();
+    }
+    v
 }
 
 /// Hides rare training words (see [`TrainOptions::hide_rate`]).
@@ -130,7 +165,12 @@ fn hide_rare(its: &mut [Item], o: &TrainOptions) {
     }
 }
 
-fn lexicon(sents: &[UdSentence], labels: Vec<String>, o: &LexOptions) -> Lexicon {
+fn lexicon(
+    sents: &[UdSentence],
+    labels: Vec<String>,
+    wordlist: &[(String, u8)],
+    o: &LexOptions,
+) -> Lexicon {
     let words = sents.iter().flat_map(|s| s.words.iter()).map(|w| {
         (
             w.form.as_str(),
@@ -139,7 +179,7 @@ fn lexicon(sents: &[UdSentence], labels: Vec<String>, o: &LexOptions) -> Lexicon
             w.feats.as_str(),
         )
     });
-    Lexicon::build(words, labels, o)
+    Lexicon::build(words, labels, wordlist, o)
 }
 
 /// A small deterministic generator for shuffling (xorshift64*).
@@ -200,8 +240,8 @@ fn pass_upos(
 ) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
     for (it, (labels, _)) in dev.iter().zip(pass_labels(lex, dev, first, m)) {
-        for (w, &l) in it.sent.words.iter().zip(&labels) {
-            ok += usize::from(lex.upos[l as usize] == w.upos);
+        for (&u, &l) in it.upos.iter().zip(&labels) {
+            ok += usize::from(lex.upos[l as usize] == u);
             n += 1;
         }
     }
@@ -286,6 +326,7 @@ fn train_pass(
 fn inner_jackknife(
     sents: &[UdSentence],
     labels: &[String],
+    wordlist: &[(String, u8)],
     o: &TrainOptions,
     log: &mut dyn FnMut(&str),
 ) -> Vec<(Vec<u16>, Vec<f32>)> {
@@ -294,12 +335,20 @@ fn inner_jackknife(
     for k in 0..folds {
         let (a, b) = (k * sents.len() / folds, (k + 1) * sents.len() / folds);
         let rest: Vec<UdSentence> = sents[..a].iter().chain(&sents[b..]).cloned().collect();
-        let lex = lexicon(&rest, labels.to_vec(), &o.lex);
+        let lex = lexicon(&rest, labels.to_vec(), wordlist, &o.lex);
         let mut its = items(&lex, &rest);
         hide_rare(&mut its, o);
+        let mut held = items(&lex, &sents[a..b]);
+        if o.rtl_first {
+            its = reversed(&its);
+            held = reversed(&held);
+        }
         let (m, _) = train_pass("fold", &lex, &its, None, &[], None, o.inner_epochs, o, log);
-        let held = items(&lex, &sents[a..b]);
-        for (j, l) in pass_labels(&lex, &held, None, &m).into_iter().enumerate() {
+        let mut labels = pass_labels(&lex, &held, None, &m);
+        if o.rtl_first {
+            labels = unreverse(labels);
+        }
+        for (j, l) in labels.into_iter().enumerate() {
             out[a + j] = l;
         }
         log(&format!("tagger: first-pass fold {}/{folds} done", k + 1));
@@ -401,25 +450,49 @@ pub fn train(
     let labels = Lexicon::labels_of(words.map(|w| (w.upos.as_str(), w.xpos.as_str())));
     if labels.is_empty() {
         // Nothing to learn from: a tagger that says "X" to everything.
-        let lex = lexicon(&[], vec!["X X".into()], &opts.lex);
+        let lex = lexicon(&[], vec!["X X".into()], &[], &opts.lex);
         let empty = Trainer::new(1).freeze(0, 0.0);
         let feats = Trainer::new(1).freeze(0, 0.0);
         return Tagger::new(lex, empty, None, feats, Lemmatizer::default());
     }
-    let lex = lexicon(train, labels.clone(), &opts.lex);
+    let wordlist = match &opts.wordlist {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(text) => Lexicon::read_wordlist(&text),
+            Err(e) => {
+                log(&format!("tagger: word list {} not used: {e}", p.display()));
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
+    let lex = lexicon(train, labels.clone(), &wordlist, &opts.lex);
     let mut tr = items(&lex, train);
     hide_rare(&mut tr, opts);
     let dv = items(&lex, dev);
     log(&format!(
-        "tagger: {} sentences, {} labels, {} FEATS values",
+        "tagger: {} sentences, {} labels, {} FEATS values, {} word-list entries",
         train.len(),
         lex.labels.len(),
-        lex.feats.len()
+        lex.feats.len(),
+        wordlist.len()
     ));
-    let (pass1, e1) = train_pass("pass 1", &lex, &tr, None, &dv, None, opts.epochs, opts, log);
+    let (tr1, dv1) = if opts.rtl_first {
+        (reversed(&tr), reversed(&dv))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (tr1, dv1) = if opts.rtl_first {
+        (&tr1[..], &dv1[..])
+    } else {
+        (&tr[..], &dv[..])
+    };
+    let (pass1, e1) = train_pass("pass 1", &lex, tr1, None, dv1, None, opts.epochs, opts, log);
     let pass2 = if opts.second_pass && train.len() >= 2 {
-        let right = inner_jackknife(train, &labels, opts, log);
-        let dev_right = pass_labels(&lex, &dv, None, &pass1);
+        let right = inner_jackknife(train, &labels, &wordlist, opts, log);
+        let mut dev_right = pass_labels(&lex, dv1, None, &pass1);
+        if opts.rtl_first {
+            dev_right = unreverse(dev_right);
+        }
         let (m, _) = train_pass(
             "pass 2",
             &lex,
@@ -448,6 +521,7 @@ pub fn train(
     let empty_feats = Trainer::new(lex.feats.len()).freeze(0, 0.0);
     let mut tagger = Tagger::new(lex, pass1, pass2, empty_feats, lemma);
     tagger.keep = opts.keep_margin;
+    tagger.rtl = opts.rtl_first;
     let mut s = Scratch::default();
     let dev_labels: Vec<Vec<u16>> = dv
         .iter()
