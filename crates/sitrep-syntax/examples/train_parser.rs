@@ -1,0 +1,405 @@
+//! Trains, evaluates and times the dependency parser on UD English EWT: the experiment
+//! driver behind the committed `models/parser.model`.
+//!
+//! ```text
+//! cargo run --release -p sitrep-syntax --example train_parser -- [options]
+//!   --jackknife          train on jackknifed tags (--folds N taggers, default 10), score dev
+//!                        and test with the committed tagger's tags (the shipped setting)
+//!   --make-tags DIR      the same, and keep the tagged sets in DIR (train/dev/test.conllu)
+//!   --tagged DIR         read tagged sets written by --make-tags
+//!                        (none of the three: gold tags)
+//!   --epochs N --explore-prob P --explore-from E --min-seen K --min-weight W --seed S
+//!   --patience N         training options (defaults: parser::TrainOptions)
+//!   --out PATH           write the model there
+//!   --eval-only PATH     score an existing model instead of training one
+//!   --test               also score the test set (once, at the end)
+//!   --errors             head and label errors by relation on dev
+//!   --dump PATH          dev parsed, as CoNLL-U
+//!   --reverse            right to left (an experiment); --combine L2R,R2L compares two
+//! ```
+//! The data folder is `$SITREP_DATA` or `../shared/data` beside the repository. Speed is
+//! measured parsing dev again and again, in words per second of this thread's CPU time.
+
+use sitrep_learn::Bundle;
+use sitrep_syntax::conllu::{read_conllu, UdSentence};
+use sitrep_syntax::parser::{self, Parser, TrainOptions};
+use sitrep_syntax::tagger::{self, Tagger, Tags, TrainOptions as TagOptions};
+use sitrep_syntax::TaggedWord;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn data() -> PathBuf {
+    std::env::var_os("SITREP_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
+        .join("ud/en_ewt")
+}
+
+fn load(name: &str) -> Vec<UdSentence> {
+    let p = data().join(format!("en_ewt-ud-{name}.conllu"));
+    read_conllu(&p).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Words per second parsing `sents` with their own tags, one thread.
+fn speed(p: &Parser, sents: &[UdSentence]) -> f64 {
+    let inputs: Vec<Vec<TaggedWord>> = sents
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| TaggedWord {
+                    form: &w.form,
+                    lemma: &w.lemma,
+                    upos: &w.upos,
+                    xpos: &w.xpos,
+                    feats: &w.feats,
+                })
+                .collect()
+        })
+        .collect();
+    // Best of several rounds, counting the time this thread was on a CPU (the machine is
+    // shared: wall time would count other processes' turns too).
+    let mut best = 0f64;
+    for _ in 0..6 {
+        let (start, cpu0) = (Instant::now(), cpu_seconds());
+        let mut words = 0usize;
+        while start.elapsed().as_secs_f64() < 0.5 {
+            for s in &inputs {
+                words += p.parse(s).len();
+            }
+        }
+        let cpu = cpu_seconds() - cpu0;
+        let secs = if cpu > 0.0 {
+            cpu
+        } else {
+            start.elapsed().as_secs_f64()
+        };
+        best = best.max(words as f64 / secs);
+    }
+    best
+}
+
+/// CPU time of this thread so far (Linux `/proc/thread-self/schedstat`), 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+/// The sentence read right to left (heads renumbered), for a right-to-left parser.
+fn reverse(s: &UdSentence) -> UdSentence {
+    let n = s.words.len();
+    let mut r = s.clone();
+    r.words.reverse();
+    for w in &mut r.words {
+        if w.head != 0 {
+            w.head = n + 1 - w.head;
+        }
+    }
+    r.multi.clear();
+    r
+}
+
+fn tagged_words(s: &UdSentence) -> Vec<TaggedWord<'_>> {
+    s.words
+        .iter()
+        .map(|w| TaggedWord {
+            form: &w.form,
+            lemma: &w.lemma,
+            upos: &w.upos,
+            xpos: &w.xpos,
+            feats: &w.feats,
+        })
+        .collect()
+}
+
+/// How often a left-to-right and a right-to-left parser agree, and how often either is right.
+fn combine_stats(l2r: &Parser, r2l: &Parser, dev: &[UdSentence]) -> String {
+    let (mut n, mut a, mut b, mut agree, mut agree_right, mut either) = (0, 0, 0, 0, 0, 0);
+    for s in dev {
+        let x = l2r.parse(&tagged_words(s));
+        let rs = reverse(s);
+        let y = r2l.parse(&tagged_words(&rs));
+        let len = s.words.len();
+        for (i, w) in s.words.iter().enumerate() {
+            let h1 = x[i].head;
+            let yh = y[len - 1 - i].head;
+            let h2 = if yh == 0 { 0 } else { len + 1 - yh };
+            n += 1;
+            a += (h1 == w.head) as usize;
+            b += (h2 == w.head) as usize;
+            agree += (h1 == h2) as usize;
+            agree_right += (h1 == h2 && h1 == w.head) as usize;
+            either += (h1 == w.head || h2 == w.head) as usize;
+        }
+    }
+    let pct = |k: usize| 100.0 * k as f64 / n as f64;
+    format!(
+        "l2r UAS {:.2}, r2l UAS {:.2}, agree {:.2} (right when agreeing {:.2}), either right {:.2}",
+        pct(a),
+        pct(b),
+        pct(agree),
+        100.0 * agree_right as f64 / agree.max(1) as f64,
+        pct(either)
+    )
+}
+
+/// The sentences with these tags instead of theirs.
+fn retag(sents: &[UdSentence], tags: &[Vec<Tags>]) -> Vec<UdSentence> {
+    sents
+        .iter()
+        .zip(tags)
+        .map(|(s, t)| {
+            let mut s = s.clone();
+            for (w, t) in s.words.iter_mut().zip(t) {
+                w.upos = t.upos.clone();
+                w.xpos = t.xpos.clone();
+                w.feats = t.feats.clone();
+                w.lemma = t.lemma.clone();
+            }
+            s
+        })
+        .collect()
+}
+
+/// Predicted tags: train jackknifed (`folds` taggers, each tagging the part it did not
+/// see), dev and test by the committed tagger (or one trained here when there is none).
+fn predicted_tags(
+    train: &[UdSentence],
+    dev: &[UdSentence],
+    test: &[UdSentence],
+    folds: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Vec<UdSentence>, Vec<UdSentence>, Vec<UdSentence>) {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/tagger.model");
+    let tagger = match Bundle::read(&committed)
+        .ok()
+        .and_then(|b| Tagger::from_bundle(&b).ok())
+    {
+        Some(t) => {
+            log(&format!(
+                "tagging dev and test with {}",
+                committed.display()
+            ));
+            t
+        }
+        None => {
+            log("no committed tagger: training one for dev and test");
+            tagger::train(train, dev, &TagOptions::default(), log)
+        }
+    };
+    let tag_all = |v: &[UdSentence]| v.iter().map(|s| tagger.tag(&s.forms())).collect::<Vec<_>>();
+    let (dev_tags, test_tags) = (tag_all(dev), tag_all(test));
+    log(&format!("jackknifing the training tags ({folds} folds)"));
+    let jk = tagger::jackknife(train, folds, &TagOptions::default(), log);
+    (
+        retag(train, &jk),
+        retag(dev, &dev_tags),
+        retag(test, &test_tags),
+    )
+}
+
+fn write_conllu(path: &Path, sents: &[UdSentence]) {
+    let text: String = sents.iter().map(|s| s.to_string()).collect();
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |k: &str| {
+        args.iter()
+            .position(|a| a == k)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let has = |k: &str| args.iter().any(|a| a == k);
+    let mut opts = TrainOptions::default();
+    if let Some(v) = get("--epochs") {
+        opts.epochs = v.parse().expect("--epochs");
+    }
+    if let Some(v) = get("--explore-prob") {
+        opts.explore_prob = v.parse().expect("--explore-prob");
+    }
+    if let Some(v) = get("--explore-from") {
+        opts.explore_from = v.parse().expect("--explore-from");
+    }
+    if let Some(v) = get("--min-seen") {
+        opts.min_seen = v.parse().expect("--min-seen");
+    }
+    if let Some(v) = get("--min-weight") {
+        opts.min_weight = v.parse().expect("--min-weight");
+    }
+    if let Some(v) = get("--seed") {
+        opts.seed = v.parse().expect("--seed");
+    }
+    if let Some(v) = get("--patience") {
+        opts.patience = v.parse().expect("--patience");
+    }
+
+    let t0 = Instant::now();
+    let train = load("train");
+    let dev = load("dev");
+    let test = load("test");
+    let mut log = |s: &str| eprintln!("[{:>6.1}s] {s}", t0.elapsed().as_secs_f64());
+    if let Some(pair) = get("--combine") {
+        let (a, b) = pair.split_once(',').expect("--combine L2R,R2L");
+        let load = |p: &str| Parser::from_bundle(&Bundle::read(Path::new(p)).unwrap()).unwrap();
+        log(&combine_stats(&load(a), &load(b), &dev));
+        return;
+    }
+    let folds: usize = get("--folds").map_or(10, |v| v.parse().expect("--folds"));
+    let gold_dev = dev.clone();
+    let mut tags = "gold";
+    let (train, dev, test) = if let Some(dir) = get("--make-tags") {
+        let (a, b, c) = predicted_tags(&train, &dev, &test, folds, &mut log);
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("--make-tags folder");
+        write_conllu(&dir.join("train.conllu"), &a);
+        write_conllu(&dir.join("dev.conllu"), &b);
+        write_conllu(&dir.join("test.conllu"), &c);
+        log(&format!("wrote predicted tags to {}", dir.display()));
+        tags = "predicted";
+        (a, b, c)
+    } else if let Some(dir) = get("--tagged") {
+        let dir = Path::new(&dir);
+        let read = |n: &str| {
+            read_conllu(&dir.join(format!("{n}.conllu"))).unwrap_or_else(|e| panic!("{e}"))
+        };
+        tags = "predicted";
+        (read("train"), read("dev"), read("test"))
+    } else if has("--jackknife") {
+        tags = "predicted";
+        predicted_tags(&train, &dev, &test, folds, &mut log)
+    } else {
+        (train, dev, test)
+    };
+    let (train, dev, test) = if has("--reverse") {
+        let r = |v: &[UdSentence]| v.iter().map(reverse).collect::<Vec<_>>();
+        (r(&train), r(&dev), r(&test))
+    } else {
+        (train, dev, test)
+    };
+
+    // --augment: the training trees twice, with predicted and with gold tags.
+    let train = if has("--augment") && tags != "gold" {
+        let mut t = train;
+        t.extend(load("train"));
+        t
+    } else {
+        train
+    };
+    let p = if let Some(path) = get("--eval-only") {
+        let b = Bundle::read(Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+        Parser::from_bundle(&b).unwrap_or_else(|e| panic!("{e}"))
+    } else {
+        let p = parser::train(&train, &dev, &opts, &mut log);
+        log(&format!("trained with {opts:?}"));
+        p
+    };
+    let d = parser::evaluate(&p, &dev);
+    log(&format!(
+        "dev  ({tags} tags): UAS {:.2} LAS {:.2} ({} words)",
+        d.uas, d.las, d.words
+    ));
+    if tags != "gold" && !has("--reverse") {
+        let g = parser::evaluate(&p, &gold_dev);
+        log(&format!(
+            "dev  (gold tags): UAS {:.2} LAS {:.2} ({} words)",
+            g.uas, g.las, g.words
+        ));
+    }
+    if let Some(path) = get("--dump") {
+        let mut out = String::new();
+        for s in &dev {
+            let words: Vec<TaggedWord> = s
+                .words
+                .iter()
+                .map(|w| TaggedWord {
+                    form: &w.form,
+                    lemma: &w.lemma,
+                    upos: &w.upos,
+                    xpos: &w.xpos,
+                    feats: &w.feats,
+                })
+                .collect();
+            let mut s2 = s.clone();
+            for (w, a) in s2.words.iter_mut().zip(p.parse(&words)) {
+                w.head = a.head;
+                w.deprel = a.deprel;
+            }
+            out.push_str(&s2.to_string());
+        }
+        std::fs::write(&path, out).expect("--dump");
+    }
+    if has("--errors") {
+        eprint!("{}", error_table(&p, &dev));
+    }
+    if has("--test") {
+        let t = parser::evaluate(&p, &test);
+        log(&format!(
+            "test ({tags} tags): UAS {:.2} LAS {:.2} ({} words)",
+            t.uas, t.las, t.words
+        ));
+    }
+    log(&format!(
+        "speed: {:.0} words per CPU second (dev, one thread)",
+        speed(&p, &dev)
+    ));
+    if let Some(out) = get("--out") {
+        let prov = format!(
+            "sitrep parser, trained on UD English EWT train ({} sentences), selected on dev; options {opts:?}",
+            train.len()
+        );
+        let b = p.to_bundle(&prov);
+        b.write(Path::new(&out)).unwrap_or_else(|e| panic!("{e}"));
+        log(&format!(
+            "wrote {out} ({} bytes)",
+            std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0)
+        ));
+    }
+}
+
+/// Head errors by gold relation (universal part), most frequent first.
+fn error_table(p: &Parser, sents: &[UdSentence]) -> String {
+    use std::collections::HashMap;
+    let mut by: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for s in sents {
+        let words: Vec<TaggedWord> = s
+            .words
+            .iter()
+            .map(|w| TaggedWord {
+                form: &w.form,
+                lemma: &w.lemma,
+                upos: &w.upos,
+                xpos: &w.xpos,
+                feats: &w.feats,
+            })
+            .collect();
+        let arcs = p.parse(&words);
+        for (a, w) in arcs.iter().zip(&s.words) {
+            let rel = w.deprel.split(':').next().unwrap_or("").to_string();
+            let e = by.entry(rel).or_default();
+            e.0 += 1;
+            if a.head != w.head {
+                e.1 += 1;
+            } else if a.deprel.split(':').next() != w.deprel.split(':').next() {
+                e.2 += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = by.into_iter().collect();
+    v.sort_by_key(|(_, (_, e, _))| std::cmp::Reverse(*e));
+    let mut out = String::from("relation  words  head-errors  label-errors\n");
+    for (r, (n, e, l)) in v.iter().take(25) {
+        out.push_str(&format!(
+            "{r:<12} {n:>6} {e:>6} ({:>5.1}%) {l:>5}\n",
+            100.0 * *e as f64 / *n as f64
+        ));
+    }
+    out
+}

@@ -1,0 +1,308 @@
+//! Training (averaged perceptron, dynamic oracle with error exploration) and evaluation.
+
+use super::features::{label_features, tokens, transition_features, Tok};
+use super::system::{projectivize, State, MOVE_NAMES, NO_LABEL, N_MOVES};
+use super::table::{InlineTable, SparseTable};
+use super::{best_label, Parser};
+use crate::conllu::UdSentence;
+use crate::TaggedWord;
+use sitrep_learn::{Features, Perceptron};
+use std::collections::HashSet;
+use std::time::Instant;
+
+/// Training settings; the defaults are the ones the shipped model was trained with.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training set; the pass with the best dev LAS is kept.
+    pub epochs: usize,
+    /// Error exploration starts after this many passes (0-based pass index).
+    pub explore_from: usize,
+    /// With exploration on, the probability of following the model's own prediction
+    /// (right or wrong) instead of the best zero-cost move.
+    pub explore_prob: f64,
+    /// Shuffling and exploration seed.
+    pub seed: u64,
+    /// Frozen models keep features seen in at least this many updates...
+    pub min_seen: u32,
+    /// ...and averaged weights at least this large.
+    pub min_weight: f32,
+    /// Stop when dev LAS has not improved for this many passes.
+    pub patience: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 15,
+            explore_from: 1,
+            explore_prob: 0.9,
+            seed: 1,
+            min_seen: 2,
+            min_weight: 0.0,
+            patience: 4,
+        }
+    }
+}
+
+/// Attachment scores over all words, punctuation included (as CoNLL 2018).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ParseScores {
+    /// Percentage of words with the right head.
+    pub uas: f64,
+    /// Percentage of words with the right head and the right universal relation (the part
+    /// before `:`; subtypes are ignored, as in CoNLL 2018's LAS).
+    pub las: f64,
+    pub words: usize,
+}
+
+/// The words of a treebank sentence as parser input (its own tags: gold or jackknifed).
+pub(super) fn tagged(s: &UdSentence) -> Vec<TaggedWord<'_>> {
+    s.words
+        .iter()
+        .map(|w| TaggedWord {
+            form: &w.form,
+            lemma: &w.lemma,
+            upos: &w.upos,
+            xpos: &w.xpos,
+            feats: &w.feats,
+        })
+        .collect()
+}
+
+/// The universal part of a relation (`nsubj` of `nsubj:pass`).
+fn universal(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
+/// Parses `sents` with the tags they carry and scores against their trees.
+pub fn evaluate(parser: &Parser, sents: &[UdSentence]) -> ParseScores {
+    let (mut words, mut heads, mut both) = (0usize, 0usize, 0usize);
+    for s in sents {
+        let arcs = parser.parse(&tagged(s));
+        for (a, w) in arcs.iter().zip(&s.words) {
+            words += 1;
+            if a.head == w.head {
+                heads += 1;
+                if universal(&a.deprel) == universal(&w.deprel) {
+                    both += 1;
+                }
+            }
+        }
+    }
+    let pct = |k: usize| {
+        if words == 0 {
+            0.0
+        } else {
+            100.0 * k as f64 / words as f64
+        }
+    };
+    ParseScores {
+        uas: pct(heads),
+        las: pct(both),
+        words,
+    }
+}
+
+/// A training sentence, prepared once.
+struct Example {
+    toks: Vec<Tok>,
+    /// Projectivised gold heads, indexed by word (0 and n+1 unused).
+    gold: Vec<u32>,
+    /// Gold label numbers.
+    labels: Vec<u16>,
+}
+
+fn prepare(s: &UdSentence, label_of: &dyn Fn(&str) -> Option<usize>) -> Example {
+    let n = s.words.len();
+    let heads: Vec<usize> = s.words.iter().map(|w| w.head.min(n)).collect();
+    let proj = projectivize(&heads);
+    let mut gold = vec![0u32; n + 2];
+    let mut labels = vec![NO_LABEL; n + 2];
+    for (i, w) in s.words.iter().enumerate() {
+        gold[i + 1] = proj[i] as u32;
+        labels[i + 1] = label_of(&w.deprel).unwrap_or(0) as u16;
+    }
+    Example {
+        toks: tokens(&tagged(s)),
+        gold,
+        labels,
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for shuffling and exploration.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Trains a parser on `train` (with whatever tags its sentences carry), keeping the pass
+/// with the best LAS on `dev`.
+pub fn train(
+    train: &[UdSentence],
+    dev: &[UdSentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Parser {
+    let mut names: Vec<String> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
+        .collect();
+    names.push("root".to_string());
+    names.sort();
+    names.dedup();
+    let label_of = |l: &str| names.binary_search_by(|x| x.as_str().cmp(l)).ok();
+    let root = label_of("root").expect("root label") as u16;
+
+    let examples: Vec<Example> = train
+        .iter()
+        .filter(|s| !s.words.is_empty() && s.words.len() <= super::MAX_WORDS)
+        .map(|s| prepare(s, &label_of))
+        .collect();
+    let mut rng = Rng(opts.seed);
+    log(&format!(
+        "parser: {} training sentences, {} relations, {} dev sentences",
+        examples.len(),
+        names.len(),
+        dev.len()
+    ));
+
+    let mut moves = Perceptron::new(N_MOVES);
+    let mut labeler = Perceptron::new(names.len());
+    // The keys each model was updated with: the frozen tables are built from them.
+    let mut move_keys: HashSet<u64> = HashSet::new();
+    let mut label_keys: HashSet<u64> = HashSet::new();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut best: Option<(f64, Parser)> = None;
+    let mut since_best = 0;
+    let mut f = Features::new();
+    let mut scratch = vec![0f32; names.len()];
+    for epoch in 0..opts.epochs {
+        let start = Instant::now();
+        rng.shuffle(&mut order);
+        let explore = epoch >= opts.explore_from;
+        let (mut steps, mut wrong) = (0usize, 0usize);
+        for &i in &order {
+            let ex = &examples[i];
+            let n = ex.toks.len() - 2;
+            let mut st = State::new(n);
+            while !st.is_terminal() {
+                transition_features(&st, &ex.toks, &mut f);
+                let mut scores = [0f32; N_MOVES];
+                moves.scores(f.keys(), &mut scores);
+                let costs = st.costs(&ex.gold);
+                let min = *costs.iter().min().expect("moves");
+                let pick = |ok: &dyn Fn(usize) -> bool| {
+                    let mut b = usize::MAX;
+                    for m in 0..N_MOVES {
+                        if costs[m] != u32::MAX
+                            && ok(m)
+                            && (b == usize::MAX || scores[m] > scores[b])
+                        {
+                            b = m;
+                        }
+                    }
+                    b
+                };
+                let pred = pick(&|_| true);
+                let good = pick(&|m| costs[m] == min);
+                moves.tick();
+                steps += 1;
+                if costs[pred] > min {
+                    wrong += 1;
+                    moves.update(f.keys(), good, pred, 1.0);
+                    move_keys.extend(f.keys());
+                }
+                let follow_pred = explore && rng.unit() < opts.explore_prob;
+                let m = if follow_pred { pred } else { good };
+                let label = match st.arc_of(m) {
+                    Some((0, _)) => root,
+                    Some((h, d)) => {
+                        label_features(&st, &ex.toks, h, d, &mut f);
+                        scratch.iter_mut().for_each(|s| *s = 0.0);
+                        labeler.scores(f.keys(), &mut scratch);
+                        let guess = best_label(&scratch, root as usize) as u16;
+                        labeler.tick();
+                        let gl = ex.labels[d as usize];
+                        if ex.gold[d as usize] == h {
+                            if guess != gl {
+                                labeler.update(f.keys(), gl as usize, guess as usize, 1.0);
+                                label_keys.extend(f.keys());
+                            }
+                            if follow_pred {
+                                guess
+                            } else {
+                                gl
+                            }
+                        } else {
+                            guess
+                        }
+                    }
+                    None => NO_LABEL,
+                };
+                st.apply(m, label);
+            }
+        }
+        let parser = freeze(&moves, &labeler, &move_keys, &label_keys, &names, opts);
+        let scores = evaluate(&parser, dev);
+        log(&format!(
+            "parser: pass {:>2}: {:.1}% moves wrong, dev UAS {:.2} LAS {:.2} ({} + {} features kept, {:.1}s)",
+            epoch + 1,
+            100.0 * wrong as f64 / steps.max(1) as f64,
+            scores.uas,
+            scores.las,
+            parser.moves.len(),
+            parser.labels.len(),
+            start.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|(las, _)| scores.las > *las) {
+            best = Some((scores.las, parser));
+            since_best = 0;
+        } else {
+            since_best += 1;
+            if since_best >= opts.patience {
+                break;
+            }
+        }
+    }
+    match best {
+        Some((_, p)) => p,
+        None => freeze(&moves, &labeler, &move_keys, &label_keys, &names, opts),
+    }
+}
+
+fn freeze(
+    moves: &Perceptron,
+    labeler: &Perceptron,
+    move_keys: &HashSet<u64>,
+    label_keys: &HashSet<u64>,
+    names: &[String],
+    opts: &TrainOptions,
+) -> Parser {
+    let m = moves.freeze(
+        MOVE_NAMES.iter().map(|s| s.to_string()).collect(),
+        opts.min_seen,
+        opts.min_weight,
+    );
+    let l = labeler.freeze(names.to_vec(), opts.min_seen, opts.min_weight);
+    let mk: Vec<u64> = move_keys.iter().copied().collect();
+    let lk: Vec<u64> = label_keys.iter().copied().collect();
+    let m = InlineTable::from_model(&m, &mk).expect("three moves");
+    let l = SparseTable::from_model(&l, &lk).expect("labels");
+    Parser::new(m, l).expect("consistent models")
+}
