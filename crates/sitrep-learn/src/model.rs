@@ -14,6 +14,17 @@ pub enum ModelError {
 const MAGIC: &[u8; 8] = b"SITREPL1";
 const EMPTY: u32 = u32::MAX;
 
+/// The home slot of a key in a table of `mask + 1` slots. Feature keys end with a multiply, so
+/// their low bits are weak; a final mix (murmur3's) spreads them before masking.
+#[inline]
+fn slot(key: u64, mask: usize) -> usize {
+    let mut h = key;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h as usize & mask
+}
+
 /// A frozen multi-class linear model (see the crate docs). Scoring never allocates.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -42,7 +53,7 @@ impl Model {
         };
         m.starts.push(0);
         for (r, (key, entries)) in rows.into_iter().enumerate() {
-            let mut i = key as usize & (cap - 1);
+            let mut i = slot(key, cap - 1);
             while m.slot_rows[i] != EMPTY {
                 i = (i + 1) & (cap - 1);
             }
@@ -82,7 +93,7 @@ impl Model {
     #[inline]
     fn find(&self, key: u64) -> Option<usize> {
         let mask = self.slot_keys.len() - 1;
-        let mut i = key as usize & mask;
+        let mut i = slot(key, mask);
         loop {
             let r = self.slot_rows[i];
             if r == EMPTY {

@@ -4,7 +4,7 @@ use crate::model::Model;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Keys are already hashes: the map uses them as they are.
+/// Keys are already hashes: the map only remixes them (one multiply).
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
 
@@ -18,7 +18,10 @@ impl Hasher for KeyHasher {
         }
     }
     fn write_u64(&mut self, v: u64) {
-        self.0 = v;
+        // Feature keys have weak low bits (they end with a multiply); mix them.
+        let mut h = v ^ (v >> 33);
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        self.0 = h ^ (h >> 33);
     }
 }
 
