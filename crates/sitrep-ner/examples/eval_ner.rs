@@ -40,6 +40,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("CoNLL {split}: {}", evaluate_conll(ner, &conll)?);
     let x = data_dir.join(format!("ner/crossner-politics/{split}.txt"));
     println!("CrossNER politics {split}: {}", evaluate_crossner(ner, &x)?);
+    println!(
+        "CrossNER politics {split}, sitrep's types: {}",
+        sitrep_ner::evaluate_crossner_kinds(ner, &x)?
+    );
     // Speed: recognise() over the CoNLL split, several rounds, one thread.
     let docs = data::read(&conll, Format::Conll)?;
     let toks: Vec<Vec<Vec<&str>>> = docs.iter().map(|d| d.tokens()).collect();

@@ -1,7 +1,7 @@
 //! Prints a model's errors on a CoNLL split (dev: for error analysis; never tune on test).
 //!
 //! ```text
-//! cargo run --release -p sitrep-ner --example ner_errors -- MODEL [dev] [LIMIT]
+//! cargo run --release -p sitrep-ner --example ner_errors -- MODEL [dev] [LIMIT] [crossner]
 //! ```
 
 use sitrep_ner::{data, Format, Ner};
@@ -25,10 +25,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let limit: usize = args.get(2).map_or(Ok(400), |s| s.parse())?;
     let ner = Ner::from_bundle(&sitrep_learn::Bundle::read(std::path::Path::new(model))?)?;
-    let docs = data::read(
-        &data_dir.join(format!("ner/conll2003/{split}.txt")),
-        Format::Conll,
-    )?;
+    let crossner = args.get(3).is_some_and(|a| a == "crossner");
+    let docs = if crossner {
+        let mut d = data::read(
+            &data_dir.join(format!("ner/crossner-politics/{split}.txt")),
+            Format::CrossNer,
+        )?;
+        for doc in &mut d {
+            for s in &mut doc.sentences {
+                for g in &mut s.spans {
+                    g.label = sitrep_ner::types::crossner_to_conll(&g.label)
+                        .unwrap_or("MISC")
+                        .to_string();
+                }
+            }
+        }
+        d
+    } else {
+        data::read(
+            &data_dir.join(format!("ner/conll2003/{split}.txt")),
+            Format::Conll,
+        )?
+    };
     let mut kinds: HashMap<String, usize> = HashMap::new();
     let mut shown = 0;
     for d in &docs {

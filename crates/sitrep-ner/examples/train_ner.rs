@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! cargo run --release -p sitrep-ner --example train_ner -- [--out PATH] [--epochs N]
-//!     [--folds K] [--fold-epochs N] [--one-pass] [--min-seen N] [--min-weight W] [--seed S] [--ensemble N]
-//!     [--no-crossner] [--no-kb]
+//!     [--folds K] [--fold-epochs N] [--one-pass] [--min-seen N] [--min-weight W] [--seed S] [--ensemble N] [--mira C]
+//!     [--no-crossner] [--no-kb] [--no-actors]
 //! ```
 //!
 //! Data come from `$SITREP_DATA` or `../shared/data` beside the repository.
@@ -33,9 +33,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-weight" => cfg.min_weight = val()?.parse()?,
             "--seed" => cfg.seed = val()?.parse()?,
             "--ensemble" => cfg.ensemble = val()?.parse()?,
+            "--mira" => cfg.mira_c = Some(val()?.parse()?),
             "--one-pass" => cfg.second_pass = false,
             "--no-crossner" => cfg.train.truncate(1),
             "--no-kb" => cfg.kb_dir = None,
+            "--no-actors" => cfg.actor_dictionaries.clear(),
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }

@@ -2,8 +2,8 @@
 //! start, end and type all equal a gold span's; micro-averaged precision, recall and F1.
 
 use crate::data::{self, Document, Format};
-use crate::types::{crossner_to_conll, label_to_conll};
-use crate::{Ner, NerError};
+use crate::types::{crossner_to_conll, crossner_to_kind, kind_label, label_to_conll};
+use crate::{Ner, NerError, NerSpan};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -109,6 +109,16 @@ pub fn evaluate_docs(
     gold_map: impl Fn(&str) -> Option<String>,
     pred_map: impl Fn(&str) -> Option<String>,
 ) -> Scores {
+    evaluate_spans(ner, docs, gold_map, |p| pred_map(&p.label))
+}
+
+/// Like [`evaluate_docs`], with predictions mapped from the whole span (label and kind).
+pub fn evaluate_spans(
+    ner: &Ner,
+    docs: &[Document],
+    gold_map: impl Fn(&str) -> Option<String>,
+    pred_map: impl Fn(&NerSpan) -> Option<String>,
+) -> Scores {
     let mut tally = Tally::default();
     for d in docs {
         let toks = d.tokens();
@@ -122,7 +132,7 @@ pub fn evaluate_docs(
                 .collect();
             let pred: Vec<(usize, usize, String)> = ps
                 .iter()
-                .filter_map(|p| pred_map(&p.label).map(|l| (p.start, p.end, l)))
+                .filter_map(|p| pred_map(p).map(|l| (p.start, p.end, l)))
                 .collect();
             tally.add(&gold, &pred);
         }
@@ -149,6 +159,18 @@ pub fn evaluate_crossner(ner: &Ner, path: &Path) -> Result<Scores, NerError> {
         &docs,
         |l| crossner_to_conll(l).map(str::to_string),
         |l| Some(label_to_conll(l).to_string()),
+    ))
+}
+
+/// Scores sitrep's types (the spans' `kind`) on a CrossNER file, its labels mapped with
+/// [`crossner_to_kind`].
+pub fn evaluate_crossner_kinds(ner: &Ner, path: &Path) -> Result<Scores, NerError> {
+    let docs = data::read(path, Format::CrossNer)?;
+    Ok(evaluate_spans(
+        ner,
+        &docs,
+        |l| crossner_to_kind(l).map(str::to_string),
+        |p| Some(kind_label(p.kind).to_string()),
     ))
 }
 

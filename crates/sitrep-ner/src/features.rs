@@ -41,6 +41,9 @@ const T_GAZ_LEN: u32 = 24;
 const T_CTX: u32 = 25;
 const T_TOPIC: u32 = 26;
 const T_DATELINE: u32 = 27;
+const T_HYPH_HEAD: u32 = 28;
+const T_HYPH_MOD: u32 = 29;
+const T_QUOTE: u32 = 18;
 const T_AGG: u32 = 30;
 const T_AGG_MAJ: u32 = 31;
 const T_AGG_N: u32 = 32;
@@ -92,7 +95,7 @@ pub struct DocCtx {
     prof: Vec<u64>,
     pub flags: Vec<u32>,
     lower_text: String,
-    lower_off: Vec<(u32, u32)>,
+    lower_off: Vec<(usize, usize)>,
     /// Gazetteer codes per token: `gaz[gaz_off[t]..gaz_off[t + 1]]`.
     gaz: Vec<u64>,
     gaz_off: Vec<u32>,
@@ -106,6 +109,8 @@ pub struct DocCtx {
     topic: u64,
     /// Per sentence: whether it looks like a dateline ("WIGAN , England 1996-08-31").
     dateline: Vec<bool>,
+    /// Per token: whether it stands between quotation marks.
+    quoted: Vec<bool>,
 }
 
 impl DocCtx {
@@ -130,7 +135,7 @@ impl DocCtx {
 
     fn lower(&self, t: usize) -> &str {
         let (a, b) = self.lower_off[t];
-        &self.lower_text[a as usize..b as usize]
+        &self.lower_text[a..b]
     }
 }
 
@@ -201,9 +206,11 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
         ctx_off: Vec::with_capacity(n + 1),
         topic: 0,
         dateline: Vec::with_capacity(doc.len()),
+        quoted: Vec::with_capacity(n),
     };
     let (mut long, mut short) = (String::new(), String::new());
     let mut matches: Vec<Match> = Vec::new();
+    let mut longest: Vec<Option<Match>> = Vec::new();
     let mut codes: Vec<Vec<u64>> = Vec::new();
     c.gaz_off.push(0);
     for sent in doc {
@@ -219,14 +226,20 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
                             .all(|ch| ch.is_ascii_digit() || ch == '-' || ch == '/')
                 }),
         );
+        let mut open_quote = false;
         for (i, w) in sent.iter().enumerate() {
             let w = w.as_ref();
+            let is_quote = matches!(w, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}");
+            if is_quote {
+                open_quote = !open_quote;
+            }
+            c.quoted.push(open_quote && !is_quote);
             let a = c.lower_text.len();
             for ch in w.chars() {
                 c.lower_text.extend(ch.to_lowercase());
             }
             let b = c.lower_text.len();
-            c.lower_off.push((a as u32, b as u32));
+            c.lower_off.push((a, b));
             let lower = &c.lower_text[a..b];
             let case = case_of(w);
             let initial = is_initial(sent, i);
@@ -288,6 +301,22 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
             .find(&c.low[start..end], &c.raw[start..end], &mut matches);
         codes.clear();
         codes.resize(end - start, Vec::new());
+        // The longest match over each token (ties: the first found) gets a feature of its own.
+        longest.clear();
+        longest.resize(end - start, None);
+        for m in &matches {
+            for l in longest.iter_mut().take(m.end).skip(m.start) {
+                if l.is_none_or(|x: Match| x.end - x.start < m.end - m.start) {
+                    *l = Some(*m);
+                }
+            }
+        }
+        for (t, l) in longest.iter().enumerate() {
+            if let Some(m) = l {
+                let p = part_at(t, m.start, m.end);
+                codes[t].push(1 << 20 | (m.list as u64) << 8 | (p as u64) << 1 | m.case_ok as u64);
+            }
+        }
         for m in &matches {
             for (t, cs) in codes.iter_mut().enumerate().take(m.end).skip(m.start) {
                 let p = part_at(t, m.start, m.end);
@@ -477,6 +506,18 @@ pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
             T_DATELINE,
             &[c.sshape[t], geo as u64, (t - r.start).min(3) as u64],
         );
+    }
+    // Hyphenated words: "Ontario-based", "ex-England", "Franco-German".
+    if fl & F_ALPHA != 0 {
+        if let Some(h) = low.rfind('-').filter(|&h| h > 0 && h + 1 < low.len()) {
+            let (head, tail) = (&low[..h], &low[h + 1..]);
+            let raw_first_upper = fl & F_CAP != 0;
+            f.ns(T_HYPH_HEAD, &[raw_first_upper as u64], tail);
+            f.ns(T_HYPH_MOD, &[c.sshape[t]], head);
+        }
+    }
+    if c.quoted[t] {
+        f.n(T_QUOTE, &[c.sshape[t]]);
     }
     let num = |o: isize| at(o).is_some_and(|j| c.flags[j] & F_NUMBER != 0) as u64;
     f.n(T_NUM, &[num(-1), num(1), (fl & F_NUMBER != 0) as u64]);

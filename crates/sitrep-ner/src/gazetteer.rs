@@ -42,6 +42,8 @@ pub const LISTS: &[&str] = &[
     "geo:100k",
     "geo:small",
     "geo:alias",
+    "phx:person",
+    "phx:org",
 ];
 
 /// The id of a list name.
@@ -323,6 +325,88 @@ pub fn kb_text_entries(text: &str, out: &mut Vec<Entry>) {
     }
 }
 
+/// Entries from a TABARI/PETRARCH actor dictionary (`Phoenix.*.actors.txt`): an entry at
+/// the start of a line (`HELMUT_KOHL_  # CountryInfo.txt`), its synonyms on `+` lines, its
+/// codes in brackets. People are the `CountryInfo` entries and entries whose codes carry a
+/// date range (office holders); with `orgs`, the other entries are organisations (IGOs,
+/// NGOs, companies, armed groups). Country blocks of the countries file are skipped.
+pub fn phoenix_entries(text: &str, orgs: bool, out: &mut Vec<Entry>) {
+    let (person, org) = (
+        list_id("phx:person").expect("list"),
+        list_id("phx:org").expect("list"),
+    );
+    let mut names: Vec<String> = Vec::new();
+    let mut info = String::new();
+    let mut flush = |names: &mut Vec<String>, info: &str| {
+        if names.is_empty() {
+            return;
+        }
+        let dated = info.split('[').skip(1).any(|c| {
+            c.split(']')
+                .next()
+                .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+        });
+        let list = if info.contains("CountryInfo") || dated {
+            Some(person)
+        } else if orgs {
+            Some(org)
+        } else {
+            None
+        };
+        if let Some(list) = list {
+            for n in names.iter() {
+                let clean: String = n
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches('_')
+                    .replace('_', " ");
+                if clean.contains('+') || clean.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                    continue;
+                }
+                let tokens = name_tokens(&clean);
+                if tokens.is_empty() {
+                    continue;
+                }
+                if tokens.len() > 1 && tokens[0] == "THE" {
+                    out.push(Entry {
+                        list,
+                        exact: false,
+                        tokens: tokens[1..].to_vec(),
+                    });
+                }
+                out.push(Entry {
+                    list,
+                    exact: false,
+                    tokens,
+                });
+            }
+        }
+        names.clear();
+    };
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if let Some(syn) = line.strip_prefix('+') {
+            if let Some(n) = syn.split_whitespace().next() {
+                names.push(n.to_string());
+            }
+            info.push_str(line);
+        } else if line.starts_with(|c: char| c.is_whitespace()) {
+            info.push_str(line);
+        } else {
+            flush(&mut names, &info);
+            info.clear();
+            if let Some(n) = line.split_whitespace().next() {
+                names.push(n.to_string());
+            }
+            info.push_str(line);
+        }
+    }
+    flush(&mut names, &info);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,5 +444,34 @@ mod tests {
         );
         let (l, r) = ids(&["American"]);
         assert_eq!(g.lists_of(&l, &r), 1 << list_id("demonym").unwrap());
+    }
+
+    #[test]
+    fn reads_actor_dictionaries() {
+        let text = "# comment\nAFGHANISTAN_  [AFG]\n+AFGHAN_\n\nHELMUT_KOHL_  # CountryInfo.txt\n\t[DEUGOV 821001-981027]\nWORLD_FOOD_PROGRAM_\n+WFP_\n\t[IGOUNOWFP]\nHANS_BLIX_\t[IGOUNOIAE 811201-971130]\n";
+        let mut e = Vec::new();
+        phoenix_entries(text, true, &mut e);
+        let got: Vec<(String, &str)> = e
+            .iter()
+            .map(|e| (e.tokens.join(" "), LISTS[e.list as usize]))
+            .collect();
+        assert!(
+            got.contains(&("HELMUT KOHL".to_string(), "phx:person")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("HANS BLIX".to_string(), "phx:person")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("WFP".to_string(), "phx:org")), "{got:?}");
+        assert!(
+            got.contains(&("AFGHANISTAN".to_string(), "phx:org")),
+            "{got:?}"
+        );
+        let mut e = Vec::new();
+        phoenix_entries(text, false, &mut e);
+        assert!(e
+            .iter()
+            .all(|e| matches!(LISTS[e.list as usize], "phx:person" | "phx:first")));
     }
 }

@@ -38,6 +38,10 @@ pub struct TrainConfig {
     pub dev: PathBuf,
     /// The knowledge-base folder (`crates/sitrep-extract/kb`), for gazetteers.
     pub kb_dir: Option<PathBuf>,
+    /// TABARI/PETRARCH actor dictionaries for gazetteers: `(path, with_organisations)`
+    /// (`Phoenix.Countries.actors.txt` gives office holders; the international and non-state
+    /// files also organisations).
+    pub actor_dictionaries: Vec<(PathBuf, bool)>,
     /// CoNLL-U files whose sentences are counted into the case lexicon (unlabeled use).
     pub unlabeled_conllu: Vec<PathBuf>,
     pub folds: usize,
@@ -47,11 +51,14 @@ pub struct TrainConfig {
     pub epochs: usize,
     /// Whether to train the second (document-level) pass.
     pub second_pass: bool,
-    /// Runs (different shuffles) averaged into each final model.
+    /// Replicas averaged into each final model: each has its own fold assignment (so its
+    /// own jackknifed first-pass labels) and its own shuffles.
     pub ensemble: usize,
     /// Pruning when freezing: rows seen in fewer updates, or weights smaller, are dropped.
     pub min_seen: u32,
     pub min_weight: f32,
+    /// Update step: `None` for the perceptron's 1, `Some(C)` for 1-best MIRA capped at C.
+    pub mira_c: Option<f32>,
     pub seed: u64,
     /// Progress lines on stderr.
     pub verbose: bool,
@@ -70,6 +77,20 @@ impl TrainConfig {
             ],
             dev: data.join("ner/conll2003/dev.txt"),
             kb_dir: Some(repo.join("crates/sitrep-extract/kb")),
+            actor_dictionaries: vec![
+                (
+                    data.join("events/petrarch2/Phoenix.Countries.actors.txt"),
+                    false,
+                ),
+                (
+                    data.join("events/petrarch2/Phoenix.International.actors.txt"),
+                    true,
+                ),
+                (
+                    data.join("events/petrarch2/Phoenix.MilNonState.actors.txt"),
+                    true,
+                ),
+            ],
             unlabeled_conllu: vec![
                 data.join("ud/en_ewt/en_ewt-ud-train.conllu"),
                 data.join("ud/en_ewt/en_ewt-ud-dev.conllu"),
@@ -79,9 +100,10 @@ impl TrainConfig {
             epochs: 20,
             second_pass: true,
             ensemble: 3,
-            min_seen: 1,
+            min_seen: 2,
             min_weight: 0.0,
-            seed: 7,
+            mira_c: None,
+            seed: 11,
             verbose: true,
         }
     }
@@ -304,6 +326,7 @@ struct Run<'a> {
     dev: Option<&'a Corpus>,
     min_seen: u32,
     min_weight: f32,
+    mira_c: Option<f32>,
     verbose: bool,
     name: &'a str,
 }
@@ -344,23 +367,49 @@ impl Run<'_> {
                 if pred.as_slice() == gold {
                     continue;
                 }
+                let n = b - a;
+                let edges = |seq: &[usize], i: usize| {
+                    let prev = if i == 0 { EDGE } else { seq[i - 1] };
+                    let cur = if i == n { EDGE } else { seq[i] };
+                    (prev, cur)
+                };
+                // The step: 1 (perceptron), or 1-best MIRA's (margin + loss) / |delta|^2,
+                // capped at C.
+                let step = match self.mira_c {
+                    None => 1.0,
+                    Some(c) => {
+                        let (mut margin, mut loss, mut norm) = (0.0f32, 0.0f32, 0.0f32);
+                        for (i, t) in (a..b).enumerate() {
+                            if pred[i] != gold[i] {
+                                margin += em[i * N_TAGS + pred[i]] - em[i * N_TAGS + gold[i]];
+                                loss += 1.0;
+                                let nk: usize = offs.iter().map(|o| o[t + 1] - o[t]).sum();
+                                norm += 2.0 * nk as f32;
+                            }
+                        }
+                        for i in 0..=n {
+                            let (g, q) = (edges(gold, i), edges(&pred, i));
+                            if g != q {
+                                margin += tr.cur[q.0 * T_SIDE + q.1] - tr.cur[g.0 * T_SIDE + g.1];
+                                norm += 2.0;
+                            }
+                        }
+                        ((margin + loss) / norm.max(1.0)).clamp(0.0, c)
+                    }
+                };
                 for (i, t) in (a..b).enumerate() {
                     if pred[i] != gold[i] {
                         errors += 1;
                         for (k, o) in keys.iter().zip(&offs) {
-                            p.update(&k[o[t]..o[t + 1]], gold[i], pred[i], 1.0);
+                            p.update(&k[o[t]..o[t + 1]], gold[i], pred[i], step);
                         }
                     }
                 }
-                let n = b - a;
                 for i in 0..=n {
-                    let gp = if i == 0 { EDGE } else { gold[i - 1] };
-                    let pp = if i == 0 { EDGE } else { pred[i - 1] };
-                    let gc = if i == n { EDGE } else { gold[i] };
-                    let pc = if i == n { EDGE } else { pred[i] };
-                    if (gp, gc) != (pp, pc) {
-                        tr.bump(gp, gc, 1.0);
-                        tr.bump(pp, pc, -1.0);
+                    let (g, q) = (edges(gold, i), edges(&pred, i));
+                    if g != q {
+                        tr.bump(g.0, g.1, step);
+                        tr.bump(q.0, q.1, -step);
                     }
                 }
             }
@@ -404,41 +453,6 @@ impl Run<'_> {
     }
 }
 
-/// Trains `cfg.ensemble` runs with different shuffles and averages them.
-fn ensemble(
-    cfg: &TrainConfig,
-    corpus: &Corpus,
-    extra: bool,
-    dev: &Corpus,
-    name: &str,
-) -> Result<(Model, Vec<f32>), NerError> {
-    let n = cfg.ensemble.max(1);
-    let mut models = Vec::with_capacity(n);
-    let mut trans = vec![0.0f32; T_SIDE * T_SIDE];
-    let all: Vec<usize> = (0..corpus.sents.len()).collect();
-    for i in 0..n {
-        let label = format!("{name} run {i}");
-        let mut r = run(
-            cfg,
-            corpus,
-            all.clone(),
-            extra,
-            cfg.epochs,
-            Some(dev),
-            &label,
-        );
-        r.seed = cfg.seed.wrapping_add(1000 * i as u64);
-        let (m, t) = r.go();
-        models.push(m);
-        for (a, b) in trans.iter_mut().zip(&t) {
-            *a += b / n as f32;
-        }
-    }
-    let m =
-        crate::merge::average(&models, cfg.min_weight).map_err(|e| NerError::Bundle(e.into()))?;
-    Ok((m, trans))
-}
-
 #[allow(clippy::too_many_arguments)]
 fn run<'a>(
     cfg: &'a TrainConfig,
@@ -458,6 +472,7 @@ fn run<'a>(
         dev,
         min_seen: cfg.min_seen,
         min_weight: cfg.min_weight,
+        mira_c: cfg.mira_c,
         verbose: cfg.verbose,
         name,
     }
@@ -572,106 +587,183 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         docs.extend(ds);
     }
     let dev_docs = data::read(&cfg.dev, Format::Conll)?;
-    let mut rng = Rng(cfg.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut fold_of: Vec<usize> = (0..docs.len()).map(|d| d % folds_n).collect();
-    rng.shuffle(&mut fold_of);
     log(&format!(
         "{} training documents ({} tokens), {} dev documents",
         docs.len(),
         docs.iter().map(Document::len).sum::<usize>(),
         dev_docs.len()
     ));
-    // 2. Lexicon and gazetteers.
     let mut unlabeled: Vec<Vec<String>> = Vec::new();
     for p in &cfg.unlabeled_conllu {
         unlabeled.extend(conllu_sentences(p)?);
     }
-    // The lexicon, like the training lists, is jackknifed: a training sentence sees counts
-    // from the other folds only, so words it alone has are unseen, as new words are at run time.
-    let lexicon_without = |fold: Option<usize>| {
-        Arc::new(Lexicon::build(
-            docs.iter()
-                .enumerate()
-                .filter(|(d, _)| fold.is_none_or(|f| fold_of[*d] != f))
-                .flat_map(|(_, d)| d.sentences.iter().map(|s| s.words.as_slice()))
-                .chain(unlabeled.iter().map(Vec::as_slice)),
-        ))
-    };
-    let fold_lex: Vec<Arc<Lexicon>> = (0..folds_n).map(|f| lexicon_without(Some(f))).collect();
-    let lexicon = lexicon_without(None);
-    let kb = match &cfg.kb_dir {
+    let mut kb = match &cfg.kb_dir {
         Some(dir) => gazetteer::kb_entries(dir).map_err(|source| NerError::Io {
             path: dir.display().to_string(),
             source,
         })?,
         None => Vec::new(),
     };
-    let tentries = train_entries(&docs, &fold_of);
-    let gaz_without = |fold: Option<usize>| {
+    for (path, orgs) in &cfg.actor_dictionaries {
+        let text = std::fs::read_to_string(path).map_err(|source| NerError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        gazetteer::phoenix_entries(&text, *orgs, &mut kb);
+    }
+    // The lexicon and the gazetteers as the final model sees them (all training data).
+    let lexicon = Arc::new(Lexicon::build(
+        docs.iter()
+            .flat_map(|d| d.sentences.iter().map(|s| s.words.as_slice()))
+            .chain(unlabeled.iter().map(Vec::as_slice)),
+    ));
+    let all_folds = vec![0; docs.len()];
+    let full_gaz = {
         let mut e = kb.clone();
-        for (entry, bits) in &tentries {
-            let keep = match fold {
-                Some(f) => bits & !(1u64 << f) != 0,
-                None => true,
-            };
-            if keep {
-                e.push(entry.clone());
-            }
-        }
+        e.extend(train_entries(&docs, &all_folds).into_keys());
         Arc::new(Gazetteer::new(e))
     };
-    let fold_gaz: Vec<_> = (0..folds_n).map(|f| gaz_without(Some(f))).collect();
-    let full_gaz = gaz_without(None);
     log(&format!(
         "lexicon {} words, gazetteer {} entries ({} from the KB)",
         lexicon.len(),
         full_gaz.len(),
         kb.len()
     ));
-    // 3. Features.
-    let mut corpus = Corpus::build(&docs, &fold_of, &|f| fold_lex[f].clone(), &|f| {
-        fold_gaz[f].clone()
-    });
-    let dev_folds = vec![0; dev_docs.len()];
-    let mut dev = Corpus::build(&dev_docs, &dev_folds, &|_| lexicon.clone(), &|_| {
-        full_gaz.clone()
-    });
-    log(&format!(
-        "features: {:.1} keys per token",
-        corpus.local.keys.len() as f64 / corpus.gold.len().max(1) as f64
-    ));
-    // 4. Jackknifed first-pass tags.
-    let mut tags1 = vec![0usize; corpus.gold.len()];
-    if cfg.second_pass {
-        for k in 0..folds_n {
-            let (inside, outside): (Vec<usize>, Vec<usize>) =
-                (0..corpus.sents.len()).partition(|&s| corpus.fold[corpus.sents[s].2] == k);
-            let name = format!("fold {k}");
-            let (m, t) = run(cfg, &corpus, outside, false, cfg.fold_epochs, None, &name).go();
-            corpus.tag_with(&m, &tags::with_constraints(t), false, &inside, &mut tags1);
-            log(&format!("fold {k}: tagged {} sentences", inside.len()));
-        }
-        log(&format!(
-            "jackknifed first pass: train F1 {:.2}",
-            corpus.f1(&tags1) * 100.0
-        ));
-    }
-    // 5. The first-pass model.
-    let (m1, t1) = ensemble(cfg, &corpus, false, &dev, "pass 1")?;
-    let mut dev1 = vec![0; dev.gold.len()];
+    let mut dev = Corpus::build(
+        &dev_docs,
+        &vec![0; dev_docs.len()],
+        &|_| lexicon.clone(),
+        &|_| full_gaz.clone(),
+    );
     let dev_all: Vec<usize> = (0..dev.sents.len()).collect();
-    let t1c = tags::with_constraints(t1.clone());
-    dev.tag_with(&m1, &t1c, false, &dev_all, &mut dev1);
+    let replicas = cfg.ensemble.max(1);
+    let (mut m1s, mut t1s, mut m2s, mut t2s) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for rep in 0..replicas {
+        let seed = cfg.seed.wrapping_add(1000 * rep as u64);
+        // 2. Folds; the lexicon and the training lists are jackknifed: a training sentence
+        // sees counts and names from the other folds only, so what only it has is unseen,
+        // as new words and names are at run time.
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut fold_of: Vec<usize> = (0..docs.len()).map(|d| d % folds_n).collect();
+        rng.shuffle(&mut fold_of);
+        let fold_lex: Vec<Arc<Lexicon>> = (0..folds_n)
+            .map(|f| {
+                Arc::new(Lexicon::build(
+                    docs.iter()
+                        .enumerate()
+                        .filter(|(d, _)| fold_of[*d] != f)
+                        .flat_map(|(_, d)| d.sentences.iter().map(|s| s.words.as_slice()))
+                        .chain(unlabeled.iter().map(Vec::as_slice)),
+                ))
+            })
+            .collect();
+        let tentries = train_entries(&docs, &fold_of);
+        let fold_gaz: Vec<Arc<Gazetteer>> = (0..folds_n)
+            .map(|f| {
+                let mut e = kb.clone();
+                e.extend(
+                    tentries
+                        .iter()
+                        .filter(|(_, bits)| *bits & !(1u64 << f) != 0)
+                        .map(|(entry, _)| entry.clone()),
+                );
+                Arc::new(Gazetteer::new(e))
+            })
+            .collect();
+        // 3. Features.
+        let mut corpus = Corpus::build(&docs, &fold_of, &|f| fold_lex[f].clone(), &|f| {
+            fold_gaz[f].clone()
+        });
+        drop(fold_gaz);
+        drop(fold_lex);
+        log(&format!(
+            "replica {rep}: {:.1} feature keys per token",
+            corpus.local.keys.len() as f64 / corpus.gold.len().max(1) as f64
+        ));
+        // 4. Jackknifed first-pass tags.
+        let mut tags1 = vec![0usize; corpus.gold.len()];
+        if cfg.second_pass {
+            for k in 0..folds_n {
+                let (inside, outside): (Vec<usize>, Vec<usize>) =
+                    (0..corpus.sents.len()).partition(|&s| corpus.fold[corpus.sents[s].2] == k);
+                let name = format!("replica {rep} fold {k}");
+                let mut r = run(cfg, &corpus, outside, false, cfg.fold_epochs, None, &name);
+                r.seed = seed;
+                let (m, t) = r.go();
+                corpus.tag_with(&m, &tags::with_constraints(t), false, &inside, &mut tags1);
+            }
+            log(&format!(
+                "replica {rep}: jackknifed first pass, train F1 {:.2}",
+                corpus.f1(&tags1) * 100.0
+            ));
+        }
+        // 5. The first-pass model.
+        let all: Vec<usize> = (0..corpus.sents.len()).collect();
+        let name = format!("replica {rep} pass 1");
+        let mut r = run(
+            cfg,
+            &corpus,
+            all.clone(),
+            false,
+            cfg.epochs,
+            Some(&dev),
+            &name,
+        );
+        r.seed = seed;
+        let (m1, t1) = r.go();
+        // 6. The second-pass model.
+        if cfg.second_pass {
+            let mut dev1 = vec![0; dev.gold.len()];
+            dev.tag_with(
+                &m1,
+                &tags::with_constraints(t1.clone()),
+                false,
+                &dev_all,
+                &mut dev1,
+            );
+            corpus.set_extra(&tags1);
+            dev.set_extra(&dev1);
+            let name = format!("replica {rep} pass 2");
+            let mut r = run(cfg, &corpus, all, true, cfg.epochs, Some(&dev), &name);
+            r.seed = seed;
+            let (m2, t2) = r.go();
+            m2s.push(m2);
+            t2s.push(t2);
+        }
+        m1s.push(m1);
+        t1s.push(t1);
+        log(&format!("replica {rep} done"));
+    }
+    // 7. Averages of the replicas.
+    let avg_t = |ts: &[Vec<f32>]| -> Vec<f32> {
+        let mut out = vec![0.0f32; T_SIDE * T_SIDE];
+        for t in ts {
+            for (a, b) in out.iter_mut().zip(t) {
+                *a += b / ts.len() as f32;
+            }
+        }
+        out
+    };
+    let merr = |e: sitrep_learn::ModelError| NerError::Bundle(e.into());
+    let m1 = crate::merge::average(&m1s, cfg.min_weight).map_err(merr)?;
+    let t1 = avg_t(&t1s);
+    let mut dev1 = vec![0; dev.gold.len()];
+    dev.tag_with(
+        &m1,
+        &tags::with_constraints(t1.clone()),
+        false,
+        &dev_all,
+        &mut dev1,
+    );
     log(&format!(
-        "pass 1: dev F1 {:.2}, {} rows",
+        "pass 1 ({replicas} averaged): dev F1 {:.2}, {} rows",
         dev.f1(&dev1) * 100.0,
         m1.len()
     ));
-    // 6. The second-pass model.
     let m2 = if cfg.second_pass {
-        corpus.set_extra(&tags1);
+        let m2 = crate::merge::average(&m2s, cfg.min_weight).map_err(merr)?;
+        let t2 = avg_t(&t2s);
         dev.set_extra(&dev1);
-        let (m2, t2) = ensemble(cfg, &corpus, true, &dev, "pass 2")?;
         let mut dev2 = vec![0; dev.gold.len()];
         dev.tag_with(
             &m2,
@@ -681,7 +773,7 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
             &mut dev2,
         );
         log(&format!(
-            "pass 2: dev F1 {:.2}, {} rows",
+            "pass 2 ({replicas} averaged): dev F1 {:.2}, {} rows",
             dev.f1(&dev2) * 100.0,
             m2.len()
         ));
@@ -690,9 +782,10 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         None
     };
     let provenance = format!(
-        "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (second with document-level features from jackknifed first-pass labels, {folds_n} folds).\n\
+        "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (second with document-level features from jackknifed first-pass labels, {folds_n} folds); {} replicas averaged.\n\
          trained on: {}\nepochs selected on: {}\ncase lexicon also from: {}\ngazetteers: KB {} ({} entries) and training entities\n\
          epochs {} (folds {}), min_seen {}, min_weight {}, seed {}\ntraining took {:.0}s",
+        cfg.ensemble.max(1),
         cfg.train
             .iter()
             .map(|(p, _)| p.display().to_string())

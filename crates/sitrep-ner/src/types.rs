@@ -20,6 +20,7 @@
 //! - CrossNER politics: `politician`, `person` -> PER; `organisation`, `politicalparty` -> ORG;
 //!   `country`, `location` -> LOC; `election`, `event`, `misc` -> MISC. CrossNER's finer
 //!   distinctions (a politician versus another person) are not the recogniser's to make.
+//!   The typed output is also scored against CrossNER with [`crossner_to_kind`].
 
 use crate::gazetteer::{list_id, Gazetteer};
 use sitrep_core::EntityType;
@@ -33,6 +34,30 @@ pub fn crossner_to_conll(label: &str) -> Option<&'static str> {
         "election" | "event" | "misc" => "MISC",
         _ => return None,
     })
+}
+
+/// CrossNER politics label -> sitrep's type, for scoring the typed output ([`kind_of`]):
+/// `politician`, `person` -> PERSON; `organisation`, `politicalparty` -> ORG; `country`,
+/// `location` -> `GPE/LOC` (CrossNER's locations mix cities and regions, so GPE and LOC are
+/// scored as one class); `election`, `event` -> EVENT_NAME; `misc` -> NORP (mostly
+/// demonyms and party adjectives: "German", "Republican").
+pub fn crossner_to_kind(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "politician" | "person" => "PERSON",
+        "organisation" | "politicalparty" => "ORG",
+        "country" | "location" => "GPE/LOC",
+        "election" | "event" => "EVENT_NAME",
+        "misc" => "NORP",
+        _ => return None,
+    })
+}
+
+/// sitrep's type as scored against [`crossner_to_kind`].
+pub fn kind_label(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Gpe | EntityType::Loc => "GPE/LOC",
+        k => k.as_str(),
+    }
 }
 
 /// A model label as a CoNLL label (for scoring on CoNLL).
