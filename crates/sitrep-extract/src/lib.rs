@@ -50,6 +50,18 @@ impl Extractor {
         &self.kb
     }
 
+    /// Only the names of `article`: mentions found (knowledge base and the trained recogniser)
+    /// and linked, with their entities. The first stage of [`Extractor::analyse`], on its own
+    /// for `sitrep bench nlp`.
+    pub fn mentions(
+        &self,
+        article: &Article,
+    ) -> (Vec<sitrep_core::Mention>, Vec<sitrep_core::Entity>) {
+        let sentences = sitrep_nlp::split_sentences(&article.text);
+        let linked = mentions::find(&self.kb, article, &sentences);
+        (linked.mentions, linked.entities)
+    }
+
     /// Sentences, mentions, entities and events of `article`. Never fails: problems go to
     /// `diagnostics`.
     pub fn analyse(&self, article: Article) -> AnalysedArticle {

@@ -11,6 +11,7 @@
 //! - [`words`]: syntactic words from clean text, cut as EWT cuts them.
 //! - [`eval`]: CoNLL 2018-style scores against a treebank.
 
+pub mod analyse;
 pub mod conllu;
 pub mod eval;
 pub mod lemma;

@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// A folder with model files (tagger.model, parser.model, ner.model) to use instead of the
+    /// ones built into the binary; files missing there come from the binary.
+    #[arg(long, global = true, value_name = "DIR", env = "SITREP_MODELS")]
+    pub models: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -49,6 +54,12 @@ pub enum Command {
     Events(EventArgs),
     /// List stories: date range, size, title.
     Stories(ListArgs),
+    /// List the entities the articles mention: type, country, sector, mention and article
+    /// counts, most mentioned first.
+    Entities(ListArgs),
+    /// One entity: its names as the articles write them, its attributes and where they came
+    /// from, the sentences that mention it, its articles and its events.
+    Entity(EntityArgs),
     /// One story as a brief: headline, summary, timeline of events, actors, sources.
     Story(StoryArgs),
     /// A readable report: per story, a timeline of events, each with the sentences that say so.
@@ -61,6 +72,44 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure speed and memory on a named corpus and print `bench NAME ...`.
     Bench(BenchArgs),
+    /// Train a model (tagger, parser, entity recogniser) from the shared data and write it
+    /// where the next build embeds it from (or to --out).
+    ///
+    /// Training prints one line per epoch and ends with `train NAME dev_...=... out=FILE`.
+    /// The model file records the data, the command and the dev scores (its provenance).
+    /// Train the tagger before the parser: the parser learns from the tagger's tags.
+    Train(TrainArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TrainWhat {
+    /// Part-of-speech tags, morphological features and lemmas (UD English EWT).
+    Tagger,
+    /// Dependency trees (UD English EWT, with jackknifed tags).
+    Parser,
+    /// Named entities (CoNLL-2003 and CrossNER politics).
+    Ner,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TrainArgs {
+    /// What to train.
+    #[arg(value_enum)]
+    pub what: TrainWhat,
+    /// The training data folder (default: ud/en_ewt or ner/ under ../shared/data, or
+    /// $SITREP_DATA).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Where to write the model (default: the source tree's models folder, which the binary
+    /// embeds at build time).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Folds for jackknifing the training tags, for `train parser`.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub folds: usize,
+    /// Models to start from (the tagger used for the parser's dev tags); set from --models.
+    #[arg(skip)]
+    pub models: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +171,19 @@ pub struct EventArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// A name, alias or id ("Zelensky", "Vladimir Zelensky", "kb:volodymyr-zelensky"); a part
+    /// of a name lists the entities that contain it.
+    pub name: String,
+    /// Only events at or above this confidence (default: the extractor's threshold).
+    #[arg(long, value_name = "X", conflicts_with = "all")]
+    pub min_confidence: Option<f32>,
+    /// Show every event, whatever its confidence.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -201,6 +263,13 @@ pub enum Suite {
     /// PLOVER gold sentences: the main event's type, source and target against the gold; the
     /// confusion table goes to stderr.
     Plover,
+    /// UD English EWT test: UPOS, UAS and LAS with gold tokens, then with sitrep's own words
+    /// (CoNLL 2018 scoring: aligned words, F1).
+    Ud,
+    /// CoNLL++ (corrected CoNLL-2003 test): entity F1, precision, recall, per-type F1.
+    NerConll,
+    /// CrossNER politics test: entity F1 with sitrep's types mapped to CrossNER's.
+    NerCrossner,
 }
 
 #[derive(Debug, Args)]
@@ -224,6 +293,9 @@ pub enum BenchName {
     /// The whole pipeline (read, extract, analyse, cluster, store in a temporary database) on the
     /// 181 article-extraction pages: articles/s on one core and on all cores, and peak memory.
     Pipeline,
+    /// Words per second on one core for tokenise+tag+parse and for entity recognition +
+    /// linking, on the sample articles and on EWT test; peak memory.
+    Nlp,
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// The shared data folder: `$SITREP_DATA`, else `../shared/data` from the working directory,
 /// else `../shared/data` beside the source checkout this binary was built from.
-fn data_root() -> PathBuf {
+pub(crate) fn data_root() -> PathBuf {
     if let Some(d) = std::env::var_os("SITREP_DATA") {
         return PathBuf::from(d);
     }
@@ -70,6 +70,14 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|| data_root().join("stories"));
             stories(&dir)
         }
+        Suite::Ud => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("ud/en_ewt"));
+            ud(&dir)
+        }
+        Suite::NerConll | Suite::NerCrossner => ner(a),
         Suite::Pubdate => {
             let dir = a
                 .data
@@ -218,8 +226,191 @@ fn pipeline_run(dir: &std::path::Path, threads: usize) -> anyhow::Result<(u64, f
     Ok((summary.new, t.elapsed().as_secs_f64()))
 }
 
+/// `eval ud`: EWT test with gold words, then with sitrep's own words.
+fn ud(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use sitrep_syntax::eval::{eval_gold_tokens, eval_own_tokens};
+    let path = dir.join("en_ewt-ud-test.conllu");
+    let test = sitrep_syntax::conllu::read_conllu(&path)
+        .with_context(|| "cannot read the EWT test split (pass --data DIR)")?;
+    let syn = sitrep_syntax::analyse::Syntax::global();
+    let t = std::time::Instant::now();
+    let gold = eval_gold_tokens(&test, |forms| syn.analyse_forms(forms));
+    let secs = t.elapsed().as_secs_f64();
+    let own = eval_own_tokens(&test, |text, spans| {
+        let forms: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+        syn.analyse_forms(&forms)
+    });
+    println!(
+        "eval ud upos={:.4} xpos={:.4} ufeats={:.4} lemma={:.4} uas={:.4} las={:.4} words={} tokens_per_s={:.0}",
+        gold.upos,
+        gold.xpos,
+        gold.ufeats,
+        gold.lemma,
+        gold.uas,
+        gold.las,
+        gold.gold_words,
+        gold.gold_words as f64 / secs.max(1e-9)
+    );
+    println!(
+        "eval ud-own-words words={:.4} upos={:.4} uas={:.4} las={:.4}",
+        own.words, own.upos, own.uas, own.las
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// CPU seconds this thread has used (Linux; wall-clock time elsewhere). Per-core speeds are
+/// words per CPU second, so other work on the machine does not distort them.
+fn thread_cpu_secs(wall: std::time::Instant) -> f64 {
+    let ticks = std::fs::read_to_string("/proc/thread-self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which is in parentheses and may hold spaces).
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            Some(f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?)
+        });
+    match ticks {
+        Some(t) => t / 100.0,
+        None => wall.elapsed().as_secs_f64(),
+    }
+}
+
+/// Runs `work` (which returns the words it handled) repeatedly for about two CPU seconds;
+/// words per CPU second.
+fn per_core(mut work: impl FnMut() -> usize) -> f64 {
+    let wall = std::time::Instant::now();
+    let c0 = thread_cpu_secs(wall);
+    let mut n = 0usize;
+    loop {
+        n += work();
+        let used = thread_cpu_secs(wall) - c0;
+        if used >= 2.0 || wall.elapsed().as_secs_f64() > 30.0 {
+            return n as f64 / used.max(1e-9);
+        }
+    }
+}
+
+/// The sample articles, cleaned as ingest cleans them.
+fn sample_articles() -> Vec<sitrep_core::Article> {
+    super::ingest::SAMPLES
+        .iter()
+        .filter_map(|(name, raw)| {
+            let doc = sitrep_ingest::RawDoc {
+                source: sitrep_core::SourceRef {
+                    path: name.to_string(),
+                    ..Default::default()
+                },
+                text: raw.to_string(),
+                meta: Default::default(),
+                format: sitrep_ingest::Format::Text,
+            };
+            sitrep_ingest::clean(&doc).ok()
+        })
+        .collect()
+}
+
+/// `bench nlp`: words per CPU second on one core for tokenise+tag+parse (EWT test texts, the
+/// sample articles) and for entity recognition + linking (the sample articles, EWT test as
+/// articles); peak memory.
+fn bench_nlp(dir: &std::path::Path) -> anyhow::Result<()> {
+    use sitrep_core::Span;
+    let path = dir.join("en_ewt-ud-test.conllu");
+    let test = sitrep_syntax::conllu::read_conllu(&path)
+        .with_context(|| "cannot read the EWT test split (pass --data DIR)")?;
+    let samples = sample_articles();
+    let words_of = |text: &str| sitrep_nlp::tokenize(text, Span::new(0, text.len())).len();
+
+    // Syntax: sentence by sentence.
+    let syntax = match sitrep_syntax::analyse::Syntax::try_global() {
+        Ok(syn) => {
+            let _ = syn.analyse("Warm up.", Span::new(0, 8));
+            let ewt: Vec<&str> = test.iter().map(|s| s.text.as_str()).collect();
+            let mut sample_sents: Vec<String> = Vec::new();
+            for a in &samples {
+                for s in sitrep_nlp::split_sentences(&a.text) {
+                    sample_sents.push(s.slice(&a.text).to_string());
+                }
+            }
+            let run = |texts: &[&str]| {
+                per_core(|| {
+                    texts
+                        .iter()
+                        .map(|t| syn.analyse(t, Span::new(0, t.len())).len())
+                        .sum()
+                })
+            };
+            let refs: Vec<&str> = sample_sents.iter().map(String::as_str).collect();
+            format!(
+                "syntax_words_per_s ewt_test={:.0} samples={:.0}",
+                run(&ewt),
+                run(&refs)
+            )
+        }
+        Err(e) => format!("syntax=unavailable({e})"),
+    };
+
+    // Entities: the recogniser alone, then recognition + knowledge-base linking, by article.
+    let extractor = super::ingest::extractor(None)?;
+    let ner = super::models::ner();
+    let ewt_articles: Vec<sitrep_core::Article> = test
+        .chunks(20)
+        .map(|c| {
+            let text: Vec<&str> = c.iter().map(|s| s.text.as_str()).collect();
+            sitrep_core::Article::from_text(text.join("\n"), Default::default())
+        })
+        .collect();
+    let sample_tokens: Vec<Vec<Vec<&str>>> = samples
+        .iter()
+        .map(|a| {
+            sitrep_nlp::split_sentences(&a.text)
+                .iter()
+                .map(|s| {
+                    sitrep_nlp::tokenize(&a.text, *s)
+                        .iter()
+                        .map(|t| t.span.slice(&a.text))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let ner_only = per_core(|| {
+        sample_tokens
+            .iter()
+            .map(|doc| {
+                ner.recognise(doc);
+                doc.iter().map(Vec::len).sum::<usize>()
+            })
+            .sum()
+    });
+    let _ = extractor.mentions(&samples[0]);
+    let linking = |arts: &[sitrep_core::Article]| {
+        per_core(|| {
+            arts.iter()
+                .map(|a| {
+                    extractor.mentions(a);
+                    words_of(&a.text)
+                })
+                .sum()
+        })
+    };
+    println!(
+        "bench nlp {syntax} ner_words_per_s samples={ner_only:.0} ner_linking_words_per_s samples={:.0} ewt_test={:.0} peak_rss_mib={:.1}",
+        linking(&samples),
+        linking(&ewt_articles),
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
+
 pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     match a.name {
+        BenchName::Nlp => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("ud/en_ewt"));
+            bench_nlp(&dir)?;
+        }
         BenchName::Pipeline => {
             let dir = a
                 .data
@@ -261,6 +452,41 @@ pub fn bench(a: &BenchArgs) -> anyhow::Result<ExitCode> {
             println!("{r} peak_rss_mib={:.1}", peak_rss_mib().unwrap_or(f64::NAN));
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval ner-conll`, `eval ner-crossner`: entity micro F1 on the test split, then per type.
+fn ner(a: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let (suite, folder) = match a.suite {
+        Suite::NerCrossner => ("ner-crossner", "ner/crossner-politics"),
+        _ => ("ner-conll", "ner/conll2003"),
+    };
+    let file = a
+        .data
+        .clone()
+        .unwrap_or_else(|| data_root().join(folder))
+        .join("test.txt");
+    let ner = super::models::ner();
+    let t = std::time::Instant::now();
+    let s = match a.suite {
+        Suite::NerCrossner => sitrep_ner::evaluate_crossner(ner, &file),
+        _ => sitrep_ner::evaluate_conll(ner, &file),
+    }
+    .with_context(|| format!("cannot evaluate on {} (pass --data DIR)", file.display()))?;
+    let secs = t.elapsed().as_secs_f64();
+    let per_type: Vec<String> = s
+        .per_type
+        .iter()
+        .map(|(t, f1, n)| format!("{}_f1={f1:.4}({n})", t.to_lowercase()))
+        .collect();
+    println!(
+        "eval {suite} f1={:.4} precision={:.4} recall={:.4} {} tokens_per_s={:.0}",
+        s.f1,
+        s.precision,
+        s.recall,
+        per_type.join(" "),
+        s.n_tokens as f64 / secs.max(1e-9)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The bundled sample articles, compiled in so that `sitrep demo` works from any folder.
-const SAMPLES: &[(&str, &str)] = &[
+pub(crate) const SAMPLES: &[(&str, &str)] = &[
     (
         "000_43be47f687196c6b.txt",
         include_str!("../../../../examples/articles/000_43be47f687196c6b.txt"),

@@ -2,6 +2,8 @@
 
 mod eval;
 mod ingest;
+mod models;
+mod train;
 mod views;
 
 use crate::cli::{Cli, Command};
@@ -9,17 +11,25 @@ use std::process::ExitCode;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     init_logging(cli.verbose, cli.quiet);
+    models::install(cli.models.as_deref())?;
     match &cli.command {
         Command::Ingest(a) => ingest::ingest(&cli, a),
         Command::Demo(a) => ingest::demo(&cli, a),
         Command::Articles(a) => views::articles(&cli, a),
         Command::Events(a) => views::events(&cli, a),
         Command::Stories(a) => views::stories(&cli, a),
+        Command::Entities(a) => views::entities(&cli, a),
+        Command::Entity(a) => views::entity(&cli, a),
         Command::Story(a) => views::story(&cli, a),
         Command::Report(a) => views::report(&cli, a),
         Command::Export(a) => views::export(&cli, a),
         Command::Eval(a) => eval::eval(a),
         Command::Bench(a) => eval::bench(a),
+        Command::Train(a) => {
+            let mut a = a.clone();
+            a.models = cli.models.clone();
+            train::train(&a, cli.quiet)
+        }
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::ingest::open_store;
 use crate::cli::{
-    Cli, EventArgs, EventFilterArgs, ExportArgs, ExportFormat, ExportWhat, ListArgs, ListFormat,
-    ReportArgs, StoryArgs,
+    Cli, EntityArgs, EventArgs, EventFilterArgs, ExportArgs, ExportFormat, ExportWhat, ListArgs,
+    ListFormat, ReportArgs, StoryArgs,
 };
 use anyhow::Context;
 use sitrep_store::{EventFilter, Store};
@@ -174,4 +174,29 @@ pub fn export(cli: &Cli, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     sink.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn entities(cli: &Cli, a: &ListArgs) -> anyhow::Result<ExitCode> {
+    let store = existing_store(cli)?;
+    let mut out = stdout();
+    match a.format {
+        ListFormat::Table => write!(out, "{}", sitrep_views::entities_table(&store)?)?,
+        ListFormat::Jsonl => export::entities(&store, Format::Jsonl, &mut out)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn entity(cli: &Cli, a: &EntityArgs) -> anyhow::Result<ExitCode> {
+    let store = existing_store(cli)?;
+    match sitrep_views::entity_page(&store, &a.name, min_confidence(a.min_confidence, a.all))? {
+        Some(page) => {
+            print!("{page}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            eprintln!("no entity matches {:?} (try `sitrep entities`)", a.name);
+            Ok(ExitCode::from(1))
+        }
+    }
 }
