@@ -12,7 +12,7 @@
 //!   --no-second-pass --amb-min-count N --amb-min-share F --fixed-min-count N
 //!   --fixed-min-share F --feats-word-min N --min-seen N --min-weight F --seed N
 //!   --hide-rate F --hide-max-count N --keep-margin F --ltr-first
-//!   --no-wordlist
+//!   --no-wordlist --pass2-models N --tagdict-min-count N --tagdict-min-share F
 //!   --jackknife N       run the parser's jackknife with N folds and score its tags
 //! ```
 //! The data folder is `$SITREP_DATA` or `../shared/data` beside the repository.
@@ -68,6 +68,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--keep-margin" => o.keep_margin = val()?.parse()?,
             "--ltr-first" => o.rtl_first = false,
             "--no-wordlist" => o.wordlist = None,
+            "--pass2-models" => o.pass2_models = val()?.parse()?,
+            "--tagdict-min-count" => o.lex.tagdict_min_count = val()?.parse()?,
+            "--tagdict-min-share" => o.lex.tagdict_min_share = val()?.parse()?,
             _ => return Err(format!("unknown option {a}").into()),
         }
         i += 1;
@@ -96,7 +99,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let tagger = match &model {
-        Some(p) => Tagger::from_bundle(&Bundle::read(p)?)?,
+        Some(p) => {
+            let mut t = Tagger::from_bundle(&Bundle::read(p)?)?;
+            if o.lex.tagdict_min_count > 0 {
+                t.set_tag_dict(&tr, &o.lex);
+            }
+            if args.iter().any(|a| a == "--keep-margin") {
+                t.set_keep_margin(o.keep_margin);
+            }
+            t
+        }
         None => {
             let t0 = Instant::now();
             let t = train(&tr, &dev, &o, &mut log);

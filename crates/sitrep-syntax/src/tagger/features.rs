@@ -31,6 +31,8 @@ pub(crate) struct Tok {
     pub amb_lower: u64,
     /// The label of a fixed word, else [`NONE`].
     pub fixed: u16,
+    /// [`Lexicon::tag_set`] of the form (0: any label).
+    pub allow: u32,
 }
 
 impl Tok {
@@ -47,6 +49,7 @@ impl Tok {
             amb: v,
             amb_lower: v,
             fixed: NONE,
+            allow: 0,
         }
     }
 }
@@ -189,6 +192,7 @@ pub(crate) fn prepare(lex: &Lexicon, forms: &[&str]) -> Prepared {
             amb,
             amb_lower,
             fixed: lex.fixed(form_id).unwrap_or(NONE),
+            allow: lex.tag_set(form_id),
         });
         p.lowers.push(lower);
     }
@@ -210,6 +214,7 @@ pub(crate) fn hide(t: &mut Tok) {
     t.lower = UNKNOWN;
     t.amb = AMB_RARE;
     t.amb_lower = AMB_RARE;
+    t.allow = 0;
 }
 
 /// A strong 64-bit finaliser (MurmurHash3's fmix64). Keys built by [`fx`] alone carry little

@@ -35,6 +35,11 @@ pub struct LexOptions {
     pub fixed_min_share: f64,
     /// (word, label) pairs seen at least this often get their own FEATS candidates.
     pub feats_word_min: u32,
+    /// Tag dictionary: forms seen at least this often (0: none) may only get the labels
+    /// seen with them in training...
+    pub tagdict_min_count: u32,
+    /// ... that have at least this share of their occurrences.
+    pub tagdict_min_share: f64,
 }
 
 impl Default for LexOptions {
@@ -45,6 +50,8 @@ impl Default for LexOptions {
             fixed_min_count: 10,
             fixed_min_share: 0.995,
             feats_word_min: 3,
+            tagdict_min_count: 0,
+            tagdict_min_share: 0.0,
         }
     }
 }
@@ -80,6 +87,11 @@ pub(crate) struct Lexicon {
     /// (lowercased word, casing class: 1 lowercase, 2 capitalised, 3 both).
     dict_entries: Vec<(String, u8)>,
     dict: IdMap<u8>,
+    /// Tag dictionary: (form, the only labels it may get).
+    tagdict_entries: Vec<(String, Vec<u16>)>,
+    /// The distinct label sets of the tag dictionary; a form's entry is an index in it.
+    pub tag_sets: Vec<Vec<u16>>,
+    tagdict: IdMap<u32>,
 }
 
 fn amb_key(word: &str, lower: bool) -> u64 {
@@ -145,6 +157,7 @@ impl Lexicon {
             raw_feats.push((lower, l, feats.to_string()));
         }
         let mut lex = Lexicon::default();
+        lex.set_tag_dict(&by_form, o);
         for (map, lower) in [(&by_form, false), (&by_lower, true)] {
             for (w, c) in map {
                 let r = ranked(c);
@@ -209,7 +222,61 @@ impl Lexicon {
         lex
     }
 
+    /// Fills the tag dictionary from label counts by form (see [`LexOptions`]).
+    fn set_tag_dict(&mut self, by_form: &HashMap<String, HashMap<u16, u32>>, o: &LexOptions) {
+        self.tagdict_entries.clear();
+        if o.tagdict_min_count == 0 {
+            return;
+        }
+        for (w, c) in by_form {
+            let total: u32 = c.values().sum();
+            if total < o.tagdict_min_count {
+                continue;
+            }
+            let mut set: Vec<u16> = c
+                .iter()
+                .filter(|x| *x.1 as f64 >= o.tagdict_min_share * total as f64)
+                .map(|x| *x.0)
+                .collect();
+            set.sort_unstable();
+            self.tagdict_entries.push((w.clone(), set));
+        }
+    }
+
+    /// Rebuilds the tag dictionary alone from (form, upos, xpos) words.
+    pub fn rebuild_tag_dict<'a>(
+        &mut self,
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        o: &LexOptions,
+    ) {
+        let index: HashMap<&str, u16> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i as u16))
+            .collect();
+        let mut by_form: HashMap<String, HashMap<u16, u32>> = HashMap::new();
+        for (form, upos, xpos) in words {
+            if let Some(&l) = index.get(label_of(upos, xpos).as_str()) {
+                *by_form
+                    .entry(form.to_string())
+                    .or_default()
+                    .entry(l)
+                    .or_default() += 1;
+            }
+        }
+        self.set_tag_dict(&by_form, o);
+        self.sort_entries();
+        self.index();
+    }
+
+    /// The labels a form may get (index in [`Lexicon::tag_sets`] plus one; 0: any).
+    pub fn tag_set(&self, form_id: u64) -> u32 {
+        self.tagdict.get(&form_id).map_or(0, |&k| k + 1)
+    }
+
     fn sort_entries(&mut self) {
+        self.tagdict_entries.sort();
         self.amb_entries.sort();
         self.fixed_entries.sort();
         self.feats_word_entries.sort();
@@ -247,6 +314,17 @@ impl Lexicon {
             .iter()
             .map(|(w, c)| (str_id(w), *c))
             .collect();
+        let mut sets: HashMap<&[u16], u32> = HashMap::new();
+        self.tag_sets.clear();
+        self.tagdict = IdMap::default();
+        for (w, set) in &self.tagdict_entries {
+            let n = sets.len() as u32;
+            let k = *sets.entry(set.as_slice()).or_insert(n);
+            if k == n {
+                self.tag_sets.push(set.clone());
+            }
+            self.tagdict.insert(str_id(w), k);
+        }
         self.feats_by_word = self
             .feats_word_entries
             .iter()
@@ -328,6 +406,9 @@ impl Lexicon {
         for (w, c) in &self.dict_entries {
             s += &format!("D\t{}\t{c}\n", escape(w));
         }
+        for (w, c) in &self.tagdict_entries {
+            s += &format!("C\t{}\t{}\n", escape(w), list(c));
+        }
         s
     }
 
@@ -359,6 +440,7 @@ impl Lexicon {
                 ("D", 3) => lex
                     .dict_entries
                     .push((unescape(f[1]), num(f[2])?.min(3) as u8)),
+                ("C", 3) => lex.tagdict_entries.push((unescape(f[1]), list(f[2])?)),
                 ("T", 3) => by_label.push((num(f[1])? as usize, list(f[2])?)),
                 ("W", 4) => lex
                     .feats_word_entries
@@ -385,7 +467,11 @@ impl Lexicon {
                 .amb_entries
                 .iter()
                 .all(|e| e.2.iter().all(|&l| (l as usize) < nl))
-            && lex.feats_word_entries.iter().all(|e| (e.1 as usize) < nl);
+            && lex.feats_word_entries.iter().all(|e| (e.1 as usize) < nl)
+            && lex
+                .tagdict_entries
+                .iter()
+                .all(|e| !e.1.is_empty() && e.1.iter().all(|&l| (l as usize) < nl));
         let feats_ok = lex
             .feats_by_label
             .iter()

@@ -39,8 +39,9 @@ pub struct TrainOptions {
     pub hide_rate: f64,
     pub hide_max_count: u32,
     /// First-pass labels given with at least this margin (in perceptron weight units) are
-    /// kept without running the second pass on them: 8 costs 0.02 points of dev UPOS and
-    /// halves the second pass's work.
+    /// kept without running the second pass on them. 8 cost 0.12 points of dev UPOS against
+    /// no keeping (95.22 vs 95.34); 20 costs nothing (95.36) and still skips a good part of
+    /// the second pass.
     pub keep_margin: f32,
     /// The first pass tags right to left, so the second (left to right) sees labels on
     /// both sides that were each decided with their own right context.
@@ -48,6 +49,8 @@ pub struct TrainOptions {
     /// A plain word list, one word a line, for the dictionary-casing feature (see
     /// [`super::lexicon`]); skipped when it cannot be read.
     pub wordlist: Option<std::path::PathBuf>,
+    /// Second passes trained with different shuffling seeds, their scores added.
+    pub pass2_models: usize,
 }
 
 impl Default for TrainOptions {
@@ -65,9 +68,10 @@ impl Default for TrainOptions {
             seed: 0x5eed,
             hide_rate: 0.0,
             hide_max_count: 1,
-            keep_margin: 8.0,
+            keep_margin: 20.0,
             rtl_first: true,
             wordlist: Some("/usr/share/dict/words".into()),
+            pass2_models: 1,
         }
     }
 }
@@ -222,6 +226,7 @@ fn pass_labels(
                 f.as_ref(),
                 m,
                 lex.labels.len(),
+                &lex.tag_sets,
                 &mut s,
                 &mut out,
                 &mut margins,
@@ -487,6 +492,7 @@ pub fn train(
         (&tr[..], &dv[..])
     };
     let (pass1, e1) = train_pass("pass 1", &lex, tr1, None, dv1, None, opts.epochs, opts, log);
+    let mut pass2_more = Vec::new();
     let pass2 = if opts.second_pass && train.len() >= 2 {
         let right = inner_jackknife(train, &labels, &wordlist, opts, log);
         let mut dev_right = pass_labels(&lex, dv1, None, &pass1);
@@ -504,6 +510,24 @@ pub fn train(
             opts,
             log,
         );
+        for k in 1..opts.pass2_models {
+            let o = TrainOptions {
+                seed: opts.seed.wrapping_add(0x9e37_79b9 * k as u64),
+                ..opts.clone()
+            };
+            let (m, _) = train_pass(
+                "pass 2",
+                &lex,
+                &tr,
+                Some(&right),
+                &dv,
+                Some(&dev_right),
+                opts.epochs,
+                &o,
+                log,
+            );
+            pass2_more.push(m);
+        }
         Some(m)
     } else {
         None
@@ -520,6 +544,7 @@ pub fn train(
     );
     let empty_feats = Trainer::new(lex.feats.len()).freeze(0, 0.0);
     let mut tagger = Tagger::new(lex, pass1, pass2, empty_feats, lemma);
+    tagger.pass2_more = pass2_more;
     tagger.keep = opts.keep_margin;
     tagger.rtl = opts.rtl_first;
     let mut s = Scratch::default();
