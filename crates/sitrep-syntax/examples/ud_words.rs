@@ -41,7 +41,7 @@ fn main() {
         2.0 * ok as f64 / (gold_n + sys_n) as f64
     );
     let mut m: Vec<_> = missed.into_iter().collect();
-    m.sort_by(|a, b| b.1.cmp(&a.1));
+    m.sort_by_key(|e| std::cmp::Reverse(e.1));
     for (k, n) in m.iter().take(40) {
         println!("{n:5} {k}");
     }
