@@ -57,3 +57,12 @@ pub fn exported_events(db: &Path) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("each export line is JSON"))
         .collect()
 }
+
+/// A temporary database with the bundled samples ingested (keep the folder alive).
+pub fn ingest_samples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = sitrep(&db, &["ingest", samples_dir().to_str().unwrap()]);
+    assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+    (dir, db)
+}

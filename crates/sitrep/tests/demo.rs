@@ -13,14 +13,6 @@ fn text(v: &Value, path: &[&str]) -> String {
     cur.as_str().unwrap_or("").to_string()
 }
 
-fn ingest_samples() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let o = sitrep(&db, &["ingest", samples_dir().to_str().unwrap()]);
-    assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-    (dir, db)
-}
-
 #[test]
 fn milley_zaluzhnyi_meeting_in_poland_is_a_consult() {
     let (_d, db) = ingest_samples();

@@ -3,14 +3,6 @@
 mod common;
 use common::*;
 
-fn ingest_samples() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let o = sitrep(&db, &["ingest", samples_dir().to_str().unwrap()]);
-    assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-    (dir, db)
-}
-
 #[test]
 fn entity_list_and_pages() {
     let (_d, db) = ingest_samples();
