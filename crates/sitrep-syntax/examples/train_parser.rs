@@ -4,7 +4,9 @@
 //! ```text
 //! cargo run --release -p sitrep-syntax --example train_parser -- [options]
 //!   --jackknife          train on jackknifed tags (--folds N taggers, default 10), score dev
-//!                        and test with the committed tagger's tags (the shipped setting)
+//!                        and test with the committed tagger's tags (the shipped setting;
+//!                        with --eval-only, just the dev and test tags)
+//!   --augment            train on the trees twice: predicted tags and gold tags
 //!   --make-tags DIR      the same, and keep the tagged sets in DIR (train/dev/test.conllu)
 //!   --tagged DIR         read tagged sets written by --make-tags
 //!                        (none of the three: gold tags)
@@ -177,24 +179,31 @@ fn predicted_tags(
     log: &mut dyn FnMut(&str),
 ) -> (Vec<UdSentence>, Vec<UdSentence>, Vec<UdSentence>) {
     let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/tagger.model");
-    let tagger = match Bundle::read(&committed)
-        .ok()
-        .and_then(|b| Tagger::from_bundle(&b).ok())
-    {
-        Some(t) => {
+    let tagger = match Bundle::read(&committed).and_then(|b| Tagger::from_bundle(&b)) {
+        Ok(t) => {
             log(&format!(
                 "tagging dev and test with {}",
                 committed.display()
             ));
             t
         }
-        None => {
-            log("no committed tagger: training one for dev and test");
+        Err(e) => {
+            log(&format!(
+                "no committed tagger ({e}): training one for dev and test"
+            ));
             tagger::train(train, dev, &TagOptions::default(), log)
         }
     };
     let tag_all = |v: &[UdSentence]| v.iter().map(|s| tagger.tag(&s.forms())).collect::<Vec<_>>();
     let (dev_tags, test_tags) = (tag_all(dev), tag_all(test));
+    if folds == 0 {
+        // Scoring only: the training set keeps its gold tags.
+        return (
+            train.to_vec(),
+            retag(dev, &dev_tags),
+            retag(test, &test_tags),
+        );
+    }
     log(&format!("jackknifing the training tags ({folds} folds)"));
     let jk = tagger::jackknife(train, folds, &TagOptions::default(), log);
     (
@@ -252,7 +261,9 @@ fn main() {
         log(&combine_stats(&load(a), &load(b), &dev));
         return;
     }
-    let folds: usize = get("--folds").map_or(10, |v| v.parse().expect("--folds"));
+    // Scoring an existing model needs no jackknifed training tags.
+    let default_folds = if has("--eval-only") { 0 } else { 10 };
+    let folds: usize = get("--folds").map_or(default_folds, |v| v.parse().expect("--folds"));
     let gold_dev = dev.clone();
     let mut tags = "gold";
     let (train, dev, test) = if let Some(dir) = get("--make-tags") {
@@ -286,13 +297,19 @@ fn main() {
     };
 
     // --augment: the training trees twice, with predicted and with gold tags.
-    let train = if has("--augment") && tags != "gold" {
+    let mut train = if has("--augment") && tags != "gold" {
         let mut t = train;
         t.extend(load("train"));
         t
     } else {
         train
     };
+    // --extra DIR: one more copy of the training trees, with the tags in DIR/train.conllu.
+    if let Some(dir) = get("--extra") {
+        train.extend(
+            read_conllu(&Path::new(&dir).join("train.conllu")).unwrap_or_else(|e| panic!("{e}")),
+        );
+    }
     let p = if let Some(path) = get("--eval-only") {
         let b = Bundle::read(Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
         Parser::from_bundle(&b).unwrap_or_else(|e| panic!("{e}"))

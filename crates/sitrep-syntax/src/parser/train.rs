@@ -3,7 +3,7 @@
 use super::features::{label_features, tokens, transition_features, Tok};
 use super::system::{projectivize, State, MOVE_NAMES, NO_LABEL, N_MOVES};
 use super::table::{InlineTable, SparseTable};
-use super::{best_label, Parser};
+use super::{best_label, Branching, Parser};
 use crate::conllu::UdSentence;
 use crate::TaggedWord;
 use sitrep_learn::{Features, Perceptron};
@@ -28,6 +28,8 @@ pub struct TrainOptions {
     pub min_weight: f32,
     /// Stop when dev LAS has not improved for this many passes.
     pub patience: usize,
+    /// Choose selectional branching settings on dev after training (else greedy).
+    pub branching: bool,
 }
 
 impl Default for TrainOptions {
@@ -40,6 +42,7 @@ impl Default for TrainOptions {
             min_seen: 2,
             min_weight: 0.0,
             patience: 4,
+            branching: true,
         }
     }
 }
@@ -280,10 +283,39 @@ pub fn train(
             }
         }
     }
-    match best {
+    let mut parser = match best {
         Some((_, p)) => p,
         None => freeze(&moves, &labeler, &move_keys, &label_keys, &names, opts),
+    };
+    if opts.branching && !dev.is_empty() {
+        tune_branching(&mut parser, dev, log);
     }
+    parser
+}
+
+/// Chooses the selectional branching settings on dev (LAS), plain greedy included. Three
+/// alternatives at most, from moves that won by a margin under 20: about half the speed of
+/// greedy parsing, for about half a point.
+fn tune_branching(parser: &mut Parser, dev: &[UdSentence], log: &mut dyn FnMut(&str)) {
+    let mut best = (evaluate(parser, dev).las, Branching::GREEDY);
+    for temperature in [20.0, 30.0, 40.0, 60.0] {
+        let b = Branching {
+            k: 3,
+            temperature,
+            max_margin: 20.0,
+        };
+        parser.branching = b;
+        let s = evaluate(parser, dev);
+        log(&format!(
+            "parser: branching {b:?}: dev UAS {:.2} LAS {:.2}",
+            s.uas, s.las
+        ));
+        if s.las > best.0 {
+            best = (s.las, b);
+        }
+    }
+    parser.branching = best.1;
+    log(&format!("parser: branching chosen: {:?}", best.1));
 }
 
 fn freeze(
