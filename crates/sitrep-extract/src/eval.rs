@@ -97,12 +97,15 @@ pub fn map_gold_type(name: &str) -> String {
     .to_string()
 }
 
-/// The main event of a sentence: earliest trigger, then highest confidence.
+/// The main event of a sentence: an event with a known source before one without ("was
+/// arrested" says less than who did what), then the earliest trigger, then the highest
+/// confidence.
 pub fn main_event(events: &[Event]) -> Option<&Event> {
     events.iter().min_by(|a, b| {
-        a.trigger
-            .start
-            .cmp(&b.trigger.start)
+        b.source
+            .is_some()
+            .cmp(&a.source.is_some())
+            .then(a.trigger.start.cmp(&b.trigger.start))
             .then(b.confidence.total_cmp(&a.confidence))
     })
 }

@@ -11,6 +11,11 @@ use sitrep_extract::{Extractor, Kb, DEFAULT_MIN_CONFIDENCE};
 use std::path::Path;
 
 fn analyse(file: &str, published: Option<NaiveDate>) -> AnalysedArticle {
+    analyse_from(file, published, None)
+}
+
+/// The sample as ingest would give it, with the outlet its text names.
+fn analyse_from(file: &str, published: Option<NaiveDate>, outlet: Option<&str>) -> AnalysedArticle {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/articles")
         .join(file);
@@ -27,6 +32,7 @@ fn analyse(file: &str, published: Option<NaiveDate>) -> AnalysedArticle {
             text: date.to_string(),
         }),
         language: Some("en".into()),
+        outlet: outlet.map(str::to_string),
         ..Article::from_text(text, source)
     };
     Extractor::new(Kb::builtin()).analyse(article)
@@ -115,7 +121,9 @@ fn sample_000_pledges_and_plans() {
         .iter()
         .find(|e| name(&e.source) == "Netherlands" && sentence(&a, e).contains("Patriot"))
         .expect("Netherlands event");
-    assert!(matches!(nl.kind, PloverType::Agree | PloverType::Aid));
+    // A plan to send is a promise: AGREE, CAMEO 0332 (intent to provide military aid).
+    assert_eq!(nl.kind, PloverType::Agree);
+    assert_eq!(nl.cameo.as_deref(), Some("0332"));
     assert_eq!(nl.modality, Modality::Future);
     assert_eq!(name(&nl.target), "Ukraine");
     assert!(has_object(&a, nl, "kb:patriot"));
@@ -123,16 +131,29 @@ fn sample_000_pledges_and_plans() {
         nl.attribution.as_ref().map(|t| t.name.as_str()),
         Some("ANP")
     );
+    // ANP quoted Rutte: the chain goes on to him.
+    let chain: Vec<&str> = nl
+        .attribution_chain
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(chain, ["ANP", "Mark Rutte"]);
+    // The UK's pledge is AGREE with its CAMEO code.
+    assert!(uk.iter().all(|e| e.cameo.is_some()));
     // Zaluzhnyi: Ukraine needed 300 tanks.
     let need = events_in(&a, PloverType::Request, "needed 300 tanks");
     let e = need.first().expect("REQUEST 300 tanks");
     assert_eq!(name(&e.source), "Ukraine");
-    let q = e
-        .objects
-        .iter()
-        .find_map(|o| o.quantity.as_ref().filter(|q| q.unit == "tanks"))
-        .unwrap();
-    assert_eq!(q.value, 300.0);
+    let quantity = |unit: &str| {
+        e.objects
+            .iter()
+            .find_map(|o| o.quantity.as_ref().filter(|q| q.unit == unit))
+            .map(|q| q.value)
+    };
+    assert_eq!(quantity("tanks"), Some(300.0));
+    assert_eq!(quantity("vehicles"), Some(600.0), "{:?}", e.objects);
+    assert_eq!(quantity("howitzers"), Some(500.0), "{:?}", e.objects);
+    assert_eq!(e.modality, Modality::Asserted);
     assert_eq!(
         e.attribution.as_ref().map(|t| t.name.as_str()),
         Some("Valerii Zaluzhnyi")
@@ -149,9 +170,43 @@ fn sample_000_pledges_and_plans() {
 }
 
 #[test]
+fn sample_000_quotes_and_the_two_generals() {
+    let a = analyse("000_43be47f687196c6b.txt", None);
+    // "Butler said the two generals felt it was important to meet in person": the two generals
+    // are the two people of the meeting before.
+    let e = events_in(&a, PloverType::Consult, "the two generals felt")
+        .into_iter()
+        .next()
+        .expect("CONSULT of the two generals");
+    assert_eq!(
+        (name(&e.source), name(&e.target)),
+        ("Mark Milley", "Valerii Zaluzhnyi")
+    );
+    assert_eq!(
+        e.attribution.as_ref().map(|t| t.name.as_str()),
+        Some("Dave Butler")
+    );
+    // A quotation is its speaker's: "“These guys have been talking ... and they’ve met,” Butler
+    // said."
+    let e = events_in(&a, PloverType::Consult, "they’ve met")
+        .into_iter()
+        .next()
+        .expect("CONSULT in Butler's quote");
+    assert_eq!(
+        e.attribution.as_ref().map(|t| t.name.as_str()),
+        Some("Dave Butler")
+    );
+    // No event comes from the headlines.
+    assert!(a
+        .events
+        .iter()
+        .all(|e| !sentence(&a, e).starts_with("Top Ukraine")));
+}
+
+#[test]
 fn sample_002_austin_rejects_atacms_request() {
     let date = NaiveDate::from_ymd_opt(2024, 9, 20).unwrap();
-    let a = analyse("002_6dfa82d41b979490.txt", Some(date));
+    let a = analyse_from("002_6dfa82d41b979490.txt", Some(date), Some("RT.com"));
     let rejects: Vec<&Event> = a
         .events
         .iter()
@@ -198,6 +253,25 @@ fn sample_002_austin_rejects_atacms_request() {
             ("2024-09-20", "day")
         );
     }
+    // "Austin dismissed ..., as reported by the WSJ, citing two US officials and a Ukrainian
+    // government adviser": RT's article, citing the WSJ, citing the officials.
+    let dismissed = rejects
+        .iter()
+        .find(|e| a.article.slice(e.trigger) == "dismissed")
+        .expect("dismissed");
+    let chain: Vec<&str> = dismissed
+        .attribution_chain
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            "RT.com",
+            "Wall Street Journal",
+            "two US officials and a Ukrainian government adviser"
+        ]
+    );
     let too_much = rejects
         .iter()
         .find(|e| a.article.slice(e.trigger) == "too much to ask")
@@ -206,12 +280,16 @@ fn sample_002_austin_rejects_atacms_request() {
     assert_eq!(name(&too_much.target), "Volodymyr Zelensky");
     // Zelensky requested Tomahawk missiles; Kiev has been requesting missiles.
     let tomahawk = events_in(&a, PloverType::Request, "requested Tomahawk");
-    assert!(
-        tomahawk
-            .iter()
-            .any(|e| name(&e.source) == "Volodymyr Zelensky" && has_object(&a, e, "kb:tomahawk")),
-        "{tomahawk:#?}"
+    let e = tomahawk
+        .iter()
+        .find(|e| name(&e.source) == "Volodymyr Zelensky" && has_object(&a, e, "kb:tomahawk"))
+        .expect("REQUEST Tomahawks");
+    // Reported by the NYT, whose sources the next sentence quotes on "the request".
+    assert_eq!(
+        e.attribution.as_ref().map(|t| t.name.as_str()),
+        Some("New York Times")
     );
+    assert_eq!(e.modality, Modality::Asserted);
     let kiev = events_in(
         &a,
         PloverType::Request,
@@ -252,6 +330,16 @@ fn sample_004_requests_threats_and_considered_troops() {
         .find_map(|o| o.quantity.as_ref())
         .expect("quantity");
     assert_eq!((q.value, q.unit.as_str()), (150000.0, "recruits"));
+    assert!(
+        matches!(name(&e.target), "United States" | "NATO"),
+        "{:?}",
+        e.target
+    );
+    // "the United States is still saying 'no'": a refusal.
+    let no = events_in(&a, PloverType::Reject, "saying 'no'");
+    let e = no.first().expect("REJECT saying no");
+    assert_eq!(name(&e.source), "United States");
+    assert_eq!(e.modality, Modality::Asserted);
     // Putin has vowed to "burn" Western-supplied tanks.
     let burn = events_in(&a, PloverType::Threaten, "vowed to");
     assert!(
@@ -272,6 +360,11 @@ fn sample_004_requests_threats_and_considered_troops() {
         ("Russia", Some("RUS"), Some(Sector::Gov))
     );
     assert_eq!(src.entity.as_deref(), Some("kb:rus"));
+    // "... would trigger a direct war with NATO if it deploys forces": conditional, violence,
+    // against NATO.
+    assert_eq!(e.modality, Modality::Conditional);
+    assert_eq!(e.mode.as_deref(), Some("violence"));
+    assert_eq!(name(&e.target), "NATO");
     assert!(
         a.entities.iter().any(|x| x.id == "kb:rus"),
         "entities list the metonymy's country"

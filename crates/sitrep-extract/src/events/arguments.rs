@@ -35,6 +35,36 @@ use sitrep_core::{
     Actor, Entity, EntityType, EventObject, Location, ObjectKind, Quantity, Sector, Span,
 };
 
+/// Weapons platforms that stand for the armed forces using them: "Israeli helicopters fired",
+/// "Russian drones struck" (the source is the country's military).
+#[rustfmt::skip]
+const PLATFORMS: &[&str] = &[
+    "helicopters", "helicopter", "gunships", "warplanes", "warplane", "jets", "aircraft",
+    "planes", "bombers", "drones", "drone", "tanks", "artillery", "warships", "warship",
+    "gunboats", "navy", "submarines", "missiles", "rockets", "batteries", "units", "army",
+    "troops", "forces",
+];
+
+/// A word that heads a group actor: an agent word of the KB, the singular of one ("bomber",
+/// "gunman"), or a weapons platform (sector MIL).
+pub(crate) fn group_word(kb: &Kb, w: &str) -> Option<crate::kb::AgentWord> {
+    if let Some(a) = kb.agent(w).filter(|a| a.agent) {
+        return Some(a);
+    }
+    let plural = match w.strip_suffix("man") {
+        Some(stem) => format!("{stem}men"),
+        None => format!("{w}s"),
+    };
+    if let Some(a) = kb.agent(&plural).filter(|a| a.agent) {
+        return Some(a);
+    }
+    PLATFORMS.contains(&w).then_some(crate::kb::AgentWord {
+        sector: Some(Sector::Mil),
+        title: false,
+        agent: true,
+    })
+}
+
 /// An actor candidate over words `w0..w1` of the sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
@@ -179,7 +209,7 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
         while q < ws.len() && steps < 4 {
             steps += 1;
             let w = &ws[q];
-            if let Some(a) = kb.agent(&w.norm).filter(|a| a.agent) {
+            if let Some(a) = group_word(kb, &w.norm) {
                 agent = Some((q, merge_sector(agent.and_then(|x| x.1), a.sector)));
                 q += 1;
                 continue;
@@ -287,7 +317,7 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
     let covered = |k: usize, out: &[Cand]| out.iter().any(|c| c.w0 <= k && k < c.w1);
     for q in 0..ws.len() {
         let w = &ws[q];
-        let Some(a) = kb.agent(&w.norm).filter(|a| a.agent) else {
+        let Some(a) = group_word(kb, &w.norm) else {
             continue;
         };
         if !w.is_alpha() || covered(q, out) || s.ments.iter().any(|m| m.w0 <= q && q < m.w1) {
@@ -299,7 +329,7 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
         if a.title && next.is_some_and(|n| n.cap && n.is_alpha()) {
             continue;
         }
-        if next.is_some_and(|n| kb.agent(&n.norm).is_some_and(|a| a.agent)) {
+        if next.is_some_and(|n| group_word(kb, &n.norm).is_some()) {
             continue;
         }
         let mut k = q;
@@ -385,6 +415,8 @@ pub(crate) enum Found {
     Pronoun,
     /// The first candidate of the clause.
     Guessed,
+    /// Not said: a passive without "by" ("was arrested in Lebanon").
+    Unknown,
 }
 
 /// The candidate ending at word `end`, and the one coordinated before it ("X and Y").
@@ -402,15 +434,40 @@ fn ending_at(cands: &[Cand], ws: &[Word], end: usize) -> Vec<usize> {
     out
 }
 
-/// Resolves a pronoun at word `at` to candidates of the sentence before it, or `prev_person` /
-/// `speaker` from outside the sentence.
-fn pronoun(
-    cands: &[Cand],
-    ws: &[Word],
-    at: usize,
-    prev_person: Option<&Actor>,
-    speaker: Option<&Actor>,
-) -> Vec<Actor> {
+/// What earlier sentences make clear, for pronouns and "the two generals".
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Coref<'a> {
+    /// The last person named.
+    pub prev_person: Option<&'a Actor>,
+    /// The source of the last sentence's first event, when not a person ("they", "it").
+    pub prev_group: Option<&'a Actor>,
+    /// The two people of the last event between two people ("the two generals").
+    pub prev_pair: Option<&'a (Actor, Actor)>,
+    /// `prev_pair` is the previous sentence's ("they" may be the two).
+    pub recent_pair: bool,
+    /// Who is speaking ("we", "I").
+    pub speaker: Option<&'a Actor>,
+}
+
+/// "the two generals", "both leaders", "the two men": the two people of the previous event.
+fn the_two(ws: &[Word], c: &Cand, coref: &Coref) -> Option<Vec<Actor>> {
+    let (a, b) = coref.prev_pair?;
+    if !c.generic {
+        return None;
+    }
+    let words: Vec<&str> = ws[c.w0..c.w1].iter().map(|w| w.norm.as_str()).collect();
+    let two = matches!(
+        words.as_slice(),
+        ["the", "two", _] | ["both", _] | ["two", _]
+    );
+    two.then(|| vec![a.clone(), b.clone()])
+}
+
+/// Resolves a pronoun at word `at` to candidates of the sentence before it, or to what earlier
+/// sentences make clear.
+fn pronoun(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref) -> Vec<Actor> {
+    let prev_person = coref.prev_person;
+    let speaker = coref.speaker;
     let p = ws[at].norm.as_str();
     let mut before = cands.iter().enumerate().filter(|(_, c)| c.w1 <= at);
     match p {
@@ -421,7 +478,15 @@ fn pronoun(
             .unwrap_or_default(),
         "it" | "they" => {
             let Some((_, c)) = before.rfind(|(_, c)| !c.person) else {
-                return Vec::new();
+                if let Some(g) = coref.prev_group {
+                    return vec![g.clone()];
+                }
+                return match coref.prev_pair {
+                    Some((a, b)) if p == "they" && coref.recent_pair => {
+                        vec![a.clone(), b.clone()]
+                    }
+                    _ => Vec::new(),
+                };
             };
             ending_at(cands, ws, c.w1)
                 .into_iter()
@@ -439,14 +504,16 @@ pub(crate) fn subject(
     cands: &[Cand],
     clause_start: usize,
     t0: usize,
-    prev_person: Option<&Actor>,
-    speaker: Option<&Actor>,
+    coref: &Coref,
 ) -> Option<(Vec<Actor>, Found)> {
     let ws = &s.ws;
     let mut i = t0;
     while i > clause_start {
         i -= 1;
         let hit = ending_at(cands, ws, i + 1);
+        if let Some(two) = hit.last().and_then(|&k| the_two(ws, &cands[k], coref)) {
+            return Some((two, Found::Pronoun));
+        }
         if !hit.is_empty() {
             return Some((
                 hit.into_iter().map(|k| cands[k].actor.clone()).collect(),
@@ -455,7 +522,7 @@ pub(crate) fn subject(
         }
         let w = &ws[i];
         if PRONOUNS.contains(&w.norm.as_str()) {
-            let r = pronoun(cands, ws, i, prev_person, speaker);
+            let r = pronoun(cands, ws, i, coref);
             return (!r.is_empty()).then_some((r, Found::Pronoun));
         }
         if SKIP_BACK.contains(&w.norm.as_str())
@@ -484,7 +551,10 @@ pub(crate) fn subject(
         .iter()
         .filter(|c| c.w0 >= clause_start && c.w1 <= t0)
         .find(|c| c.w0 == 0 || !PREPS.contains(&ws[c.w0 - 1].norm.as_str()))
-        .map(|c| (vec![c.actor.clone()], Found::Guessed))
+        .map(|c| match the_two(ws, c, coref) {
+            Some(two) => (two, Found::Pronoun),
+            None => (vec![c.actor.clone()], Found::Guessed),
+        })
 }
 
 /// The first candidate in `from..to` that is not a place after in/at/near.

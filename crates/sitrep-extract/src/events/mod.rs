@@ -1,25 +1,39 @@
-//! Events: PLOVER events found sentence by sentence from the trigger table.
+//! Events: PLOVER events with CAMEO codes, found sentence by sentence.
 //!
 //! For each sentence of [`sitrep_nlp::split_sentences`] (words from [`sitrep_nlp::tokenize`],
 //! normalised by [`crate::words`]):
 //!
-//! 1. find triggers ([`patterns`]); a governing trigger takes its complement ("asked ... to help
-//!    train" is one REQUEST; "refused to meet" one REJECT with mode `meet`);
+//! 1. find triggers ([`patterns`]): the hand-written trigger table first, then the CAMEO verb
+//!    dictionary and its nominalisations ([`cameo`]), which also give every trigger its CAMEO code;
+//!    a governing trigger takes its complement ("asked ... to help train" is one REQUEST;
+//!    "refused to extradite" one REJECT);
 //! 2. find actors ([`arguments`]): source = subject, target = object or to/with/from X; a pattern
 //!    of role `Speaker` takes the speaker of the enclosing clause instead ("Austin has
-//!    communicated to Zelensky that ... is too much to ask");
-//! 3. objects, location ([`arguments`]), modality ([`modality`]), attribution ([`attribution`]);
-//!    a passive trigger takes its source from "by X" and its target from the subject ("was
-//!    attacked by militiamen"); a passive without "by" gives no event (the doer is unknown);
-//! 4. a promise of cooperation is AGREE: AID, SUPPORT, COOPERATE, CONCEDE and RETREAT with future
-//!    or conditional modality, or hypothetical with willing/ready/prepared ("will allow", "is
-//!    willing to withdraw");
+//!    communicated to Zelensky that ... is too much to ask"); a passive takes its source from "by
+//!    X" and its target from the subject ("was attacked by militiamen");
+//! 3. objects, location ([`arguments`]), modality ([`modality`], with the cue), attribution
+//!    ([`attribution`], with the chain of sources it cites);
+//! 4. the PLOVER manual's rules on promises and threats: CONSULT, SUPPORT, COOPERATE and AID in
+//!    the future or on a condition (or hypothetical with willing/ready/prepared) are AGREE ("will
+//!    send", "will meet"); a future RETREAT is CONCEDE; a future or conditional ASSAULT is
+//!    THREATEN; the CAMEO code follows (AID `072` promised is `0332`);
 //! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
 //!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
-//! An event needs a source actor; without one it is dropped. Lines in Title Case (headlines,
-//! sidebars) give no events; a sentence without final punctuation (a headline in sentence case)
-//! gives events with a confidence penalty that puts them under [`crate::DEFAULT_MIN_CONFIDENCE`].
+//! **Across sentences** ([`quotes`] and the coreference context of [`arguments`]): "he"/"she" is
+//! the last person named; "they"/"it" with nothing before it in the sentence is the previous
+//! sentence's first source (or the two people of its first event); "the two generals" are the two
+//! people of the last event between two people; a quotation is attributed to its speaker, also
+//! when it runs over several sentences or paragraphs, and "we" in it is the speaker; a sentence
+//! naming a source for "the request" attributes the request of the sentence before. The article's
+//! outlet heads every attribution chain that names other sources ("RT, citing the WSJ, citing two
+//! US officials").
+//!
+//! **Noise.** Lines in Title Case and short lines without final punctuation (headlines, sidebar
+//! lists, bylines, captions) give no events; a long sentence without final punctuation gives
+//! events with a confidence penalty. An event whose doer is not said (a passive without "by":
+//! "was arrested in Lebanon") is kept without a source and with a confidence below
+//! [`crate::DEFAULT_MIN_CONFIDENCE`].
 //!
 //! # Confidence
 //!
@@ -30,15 +44,17 @@
 //!                    + 0.05 if an object was found (AID, AGREE, REQUEST, REJECT)
 //!                    - 0.15 if the source is guessed (a pronoun, or the clause's first actor
 //!                           rather than the words next to the trigger)
-//!                    - 0.40 if the sentence has no final punctuation (a headline),
+//!                    - 0.30 if the source is not said (a passive without "by")
+//!                    - 0.40 if the sentence has no final punctuation,
 //!                    0.05, 0.99)
 //! ```
 //!
-//! `strength` is the trigger row's prior (0.35 for "needed" up to 0.6 for "held talks"). A plain
-//! "X met with Y" between two known actors scores 0.80.
+//! `strength` is the trigger row's prior (0.35 for "needed" up to 0.6 for "held talks"; 0.4 for
+//! a verb only the CAMEO dictionary knows, 0.35 for a nominalisation). A plain "X met with Y"
+//! between two known actors scores 0.80.
 //!
-//! Left to others: cross-sentence coreference, time expressions, event merging across articles
-//! (sitrep-stories), trained models.
+//! Left to others: time expressions (sitrep-time), event merging across articles
+//! (sitrep-stories).
 
 pub(crate) mod arguments;
 pub(crate) mod attribution;
@@ -46,6 +62,7 @@ pub mod cameo;
 pub(crate) mod dates;
 pub(crate) mod modality;
 pub(crate) mod patterns;
+pub(crate) mod quotes;
 
 use crate::kb::Kb;
 use crate::mentions::{is_title_case, Linked};
@@ -55,8 +72,8 @@ use chrono::Datelike;
 use once_cell::sync::Lazy;
 use patterns::{Hit, Role};
 use sitrep_core::{
-    short_hash, Actor, Article, Diagnostic, Entity, EntityType, Event, EventDate, EventObject,
-    Modality, ObjectKind, PloverType, Sector, Span,
+    short_hash, Actor, Article, Attribution, Diagnostic, Entity, EntityType, Event, EventDate,
+    EventObject, Modality, ObjectKind, PloverType, Sector, Span,
 };
 use std::collections::HashSet;
 
@@ -149,6 +166,10 @@ const LIGHT_VERBS: &[&str] = &[
 
 fn is_nominal(s: &Sent, t0: usize) -> bool {
     let ws = &s.ws;
+    // A past form is a verb ("The president warned"), not a noun.
+    if ws[t0].norm.ends_with("ed") {
+        return false;
+    }
     let lo = t0.saturating_sub(3);
     if (lo..t0).any(|k| LIGHT_VERBS.contains(&ws[k].norm.as_str())) {
         return false;
@@ -198,9 +219,8 @@ pub(crate) fn extract(
         rule: Some("publication date".into()),
         unresolved: None,
     });
-    let mut prev_person: Option<Actor> = None;
-    let mut events: Vec<Event> = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
+    // First pass: the words, mentions, actors, triggers and attributions of each sentence.
+    let mut prepared: Vec<Prepared> = Vec::new();
     for &sent in sentences {
         let ws = words(text, sent);
         if ws.len() > MAX_WORDS {
@@ -217,42 +237,92 @@ pub(crate) fn extract(
         if ws.is_empty() || is_title_case(&ws) {
             continue;
         }
-        let ments = sentence_mentions(ctx, &ws, sent);
-        let s = Sent { text, ws, ments };
         let last_char = sent
             .slice(text)
             .trim_end_matches(['"', '”', '’', '\'', ')', ' '])
             .chars()
             .last();
         let unpunctuated = !matches!(last_char, Some('.' | '!' | '?' | ':' | ','));
+        // A short line without final punctuation is a headline, a list item or a caption.
+        if unpunctuated && ws.len() < 20 {
+            continue;
+        }
+        let ments = sentence_mentions(ctx, &ws, sent);
+        let s = Sent { text, ws, ments };
         let cands = arguments::actors(ctx.kb, &s);
-        let hits = patterns::find(&s.ws);
+        let mut adjective = vec![false; s.ws.len()];
+        for m in s.ments.iter().filter(|m| m.kind == EntityType::Norp) {
+            adjective[m.w0..m.w1].iter_mut().for_each(|a| *a = true);
+        }
+        let hits = patterns::find_with(&s.ws, &adjective);
         let governed = govern(&s, &hits);
         let attributions = attribution::find(&s, &cands);
-        let speaker = attributions
+        prepared.push(Prepared {
+            sent,
+            s,
+            cands,
+            hits,
+            governed,
+            attributions,
+            unpunctuated,
+        });
+    }
+    let quoted = quotes::speakers(text, &prepared);
+    // Second pass: the events, with what earlier sentences make clear (who "he", "they" and "the
+    // two generals" are; who is speaking in a quotation).
+    let mut prev_person: Option<Actor> = None;
+    let mut prev_group: Option<Actor> = None;
+    let mut prev_pair: Option<(Actor, Actor)> = None;
+    let mut recent_pair = false;
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for (pi, p) in prepared.iter().enumerate() {
+        let s = &p.s;
+        let sent = p.sent;
+        let quote = quoted.get(&pi);
+        let speaker = p
+            .attributions
             .iter()
             .find(|f| f.speaker.is_some())
-            .and_then(|f| f.speaker.clone());
+            .and_then(|f| f.speaker.clone())
+            .or_else(|| quote.and_then(|q| q.speaker.clone()));
         let before = events.len();
-        for (hi, hit) in hits.iter().enumerate() {
-            if governed.iter().any(|g| g.1 == hi) {
+        for (hi, hit) in p.hits.iter().enumerate() {
+            if p.governed.iter().any(|g| g.1 == hi) {
                 continue;
             }
-            let gov = governed.iter().find(|g| g.0 == hi).map(|g| &hits[g.1]);
+            let gov = p.governed.iter().find(|g| g.0 == hi).map(|g| &p.hits[g.1]);
             if hit.pattern.only_governed || (hit.pattern.needs_complement && gov.is_none()) {
                 continue;
             }
             let env = Env {
                 ctx,
-                s: &s,
-                cands: &cands,
+                s,
+                cands: &p.cands,
                 prev_person: prev_person.as_ref(),
+                prev_group: prev_group.as_ref(),
+                prev_pair: prev_pair.as_ref(),
+                recent_pair,
                 speaker: speaker.as_ref(),
                 published_year,
-                unpunctuated,
+                unpunctuated: p.unpunctuated,
             };
             for mut e in build(&env, hit, gov) {
-                e.attribution = attribution::for_event(&attributions, hit.w0, e.source.as_ref());
+                match attribution::for_event(&p.attributions, hit.w0, e.source.as_ref()) {
+                    Some(f) => {
+                        e.attribution = Some(f.attribution.clone());
+                        e.attribution_chain = std::iter::once(f.attribution.clone())
+                            .chain(f.cites.iter().cloned())
+                            .collect();
+                    }
+                    None => {
+                        // Inside a quotation: its speaker says it.
+                        if let Some(q) = quote {
+                            e.attribution = Some(q.attribution.clone());
+                            e.attribution_chain = vec![q.attribution.clone()];
+                        }
+                    }
+                }
                 e.date = date.clone();
                 e.sentence = sent;
                 e.article = ctx.article.id.clone();
@@ -282,11 +352,76 @@ pub(crate) fn extract(
                 }
             }
         }
-        if let Some(c) = cands.iter().rev().find(|c| c.person) {
+        // What the next sentences may refer back to.
+        if let Some(c) = p.cands.iter().rev().find(|c| c.person) {
             prev_person = Some(c.actor.clone());
+        }
+        // "they"/"it" look back one sentence only: to its first event's source when that is
+        // not a person, or to the two people of its first event.
+        let new = &events[before..];
+        prev_group = None;
+        recent_pair = false;
+        if let Some(e) = new.iter().find(|e| e.source.is_some()) {
+            let persons = e.source.as_ref().is_some_and(|a| is_person(ctx, a))
+                && e.target.as_ref().is_some_and(|a| is_person(ctx, a));
+            if persons {
+                if let (Some(a), Some(b)) = (e.source.clone(), e.target.clone()) {
+                    prev_pair = Some((a, b));
+                    recent_pair = true;
+                }
+            } else if let Some(src) = e.source.clone().filter(|a| !is_person(ctx, a)) {
+                prev_group = Some(src);
+            }
+        } else if let Some(c) = p.cands.iter().find(|c| !c.person && !c.generic) {
+            prev_group = Some(c.actor.clone());
+        }
+    }
+    quotes::reported_back(&prepared, &mut events);
+    if let Some(outlet) = ctx
+        .article
+        .outlet
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+    {
+        for e in events.iter_mut() {
+            let same = |a: &Attribution| {
+                let o = outlet.to_lowercase();
+                let n = a.name.to_lowercase();
+                o.contains(&n) || n.contains(o.trim_end_matches(".com"))
+            };
+            if !e.attribution_chain.is_empty() && !e.attribution_chain.iter().any(same) {
+                e.attribution_chain.insert(
+                    0,
+                    Attribution {
+                        span: Span::default(),
+                        text: outlet.to_string(),
+                        name: outlet.to_string(),
+                        entity: None,
+                    },
+                );
+            }
         }
     }
     events
+}
+
+/// Whether an actor is a person (an entity of type PERSON).
+fn is_person(ctx: &Ctx, a: &Actor) -> bool {
+    a.entity
+        .as_deref()
+        .and_then(|id| ctx.linked.entity(id).or_else(|| ctx.kb.get(id)))
+        .is_some_and(|e| e.kind == EntityType::Person)
+}
+
+/// One sentence, ready for events.
+pub(crate) struct Prepared<'a> {
+    pub sent: Span,
+    pub s: Sent<'a>,
+    pub cands: Vec<Cand>,
+    pub hits: Vec<Hit>,
+    pub governed: Vec<(usize, usize)>,
+    pub attributions: Vec<attribution::Found>,
+    pub unpunctuated: bool,
 }
 
 /// Mentions inside the sentence, as word ranges.
@@ -366,6 +501,12 @@ struct Env<'a> {
     s: &'a Sent<'a>,
     cands: &'a [Cand],
     prev_person: Option<&'a Actor>,
+    /// The source of the previous sentence's first event, when not a person ("they").
+    prev_group: Option<&'a Actor>,
+    /// The two people of the last event between two people ("the two generals").
+    prev_pair: Option<&'a (Actor, Actor)>,
+    /// `prev_pair` comes from the previous sentence ("they" may be the two).
+    recent_pair: bool,
     speaker: Option<&'a Actor>,
     published_year: Option<i32>,
     unpunctuated: bool,
@@ -411,10 +552,11 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
     let sources: Vec<Actor>;
     let mut found = Found::Direct;
     let mut target: Option<Actor> = None;
-    let subject_before = env
-        .cands
-        .iter()
-        .any(|c| c.w1 == t0 && !ws[t0 - 1].poss && c.w0 > 0 && !ws[c.w0 - 1].is("the"));
+    // An actor right before the trigger is its subject ("The president warned"), unless it is a
+    // possessor ("Zelensky's appeal") or inside a prepositional phrase.
+    let subject_before = env.cands.iter().any(|c| {
+        c.w1 == t0 && !ws[t0 - 1].poss && (c.w0 == 0 || !arguments_preps(&ws[c.w0 - 1].norm))
+    });
     let nominal =
         pat.role == Role::Noun || (pat.role == Role::Auto && is_nominal(s, t0) && !subject_before);
     match pat.role {
@@ -509,14 +651,24 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     "was" | "were" | "been" | "being" | "is" | "are" | "be"
                 )
             };
-            let passive = !ws[t0].norm.ends_with("ing")
+            // "is committed to", "was prepared to": an adjective, not a passive.
+            let adjectival = ws[t1 - 1].is("to");
+            let passive = !adjectival
+                && !ws[t0].norm.ends_with("ing")
                 && ((t0 > 0 && be(t0 - 1))
                     || (t0 > 1 && be(t0 - 2) && ws[t0 - 1].norm.ends_with("ly")));
             let by_agent = passive
                 .then(|| (t1..end.min(t1 + 3)).find(|&k| ws[k].is("by")))
                 .flatten()
                 .and_then(|b| env.cands.iter().find(|c| c.w0 == b + 1));
-            let subj = arguments::subject(s, env.cands, cs, t0, env.prev_person, env.speaker);
+            let coref = arguments::Coref {
+                prev_person: env.prev_person,
+                prev_group: env.prev_group,
+                prev_pair: env.prev_pair,
+                recent_pair: env.recent_pair,
+                speaker: env.speaker,
+            };
+            let subj = arguments::subject(s, env.cands, cs, t0, &coref);
             if let Some(agent) = by_agent {
                 // "was attacked by X": X is the source, the subject the target.
                 let patient = subj.and_then(|(a, _)| a.into_iter().next());
@@ -532,8 +684,9 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                 );
             }
             if passive {
-                // "was arrested in Lebanon": who did it is not said.
-                return Vec::new();
+                // "was arrested in Lebanon": who did it is not said; the subject is the target.
+                let patient = subj.and_then(|(a, _)| a.into_iter().next());
+                return finish(env, hit, gov, Vec::new(), Found::Unknown, patient, cs, end);
             }
             let Some((src, how)) = subj else {
                 return Vec::new();
@@ -586,7 +739,9 @@ fn finish(
                 && m.w0 <= t1 + 2
         })
     };
-    if sources.is_empty() || (pat.needs_target && target.is_none() && !place_after()) {
+    let unknown = found == Found::Unknown;
+    if (sources.is_empty() && !unknown) || (pat.needs_target && target.is_none() && !place_after())
+    {
         return Vec::new();
     }
     // "X and Y met": one consultation between them.
@@ -627,6 +782,19 @@ fn finish(
             && ws[cs..t0]
                 .iter()
                 .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared")));
+    // A future or conditional use of force is a threat (the manual: "THREATEN could be ASSAULT +
+    // hypothetical ... return the single event category").
+    let threat_mode = if matches!(modality, Modality::Future | Modality::Conditional) {
+        match kind {
+            PloverType::Assault => Some("violence"),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if threat_mode.is_some() {
+        kind = PloverType::Threaten;
+    }
     if promised {
         kind = match kind {
             PloverType::Aid | PloverType::Support | PloverType::Cooperate | PloverType::Consult => {
@@ -649,7 +817,7 @@ fn finish(
     let mode = mode_of(
         env,
         kind,
-        pat.mode,
+        threat_mode.or(pat.mode),
         gov,
         &objects,
         &sources,
@@ -667,10 +835,17 @@ fn finish(
     let cameo = event_code(hit.cameo, pat.kind, kind, mode.as_deref());
     let trigger = Span::new(ws[t0].span.start, ws[t1 - 1].span.end);
     let mut out = Vec::new();
+    let sources: Vec<Option<Actor>> = if unknown {
+        vec![None]
+    } else {
+        sources.into_iter().map(Some).collect()
+    };
     for src in sources {
-        let tgt = target.clone().filter(|t| t.entity != src.entity);
+        let tgt = target
+            .clone()
+            .filter(|t| src.as_ref().is_none_or(|s| t.entity != s.entity));
         let mut c = pat.strength;
-        if src.entity.is_some() {
+        if src.as_ref().is_some_and(|s| s.entity.is_some()) {
             c += 0.15;
         }
         if tgt.as_ref().is_some_and(|t| t.entity.is_some()) {
@@ -684,7 +859,9 @@ fn finish(
         {
             c += 0.05;
         }
-        if found != Found::Direct {
+        if unknown {
+            c -= 0.30;
+        } else if found != Found::Direct {
             c -= 0.15;
         }
         if env.unpunctuated {
@@ -695,7 +872,7 @@ fn finish(
             article: String::new(),
             kind,
             mode: mode.clone(),
-            source: Some(src),
+            source: src,
             target: tgt,
             objects: objects.clone(),
             location: location.clone(),

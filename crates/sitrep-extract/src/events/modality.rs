@@ -22,7 +22,7 @@ const HYPOTHETICAL: &[&str] = &[
     "would", "could", "may", "might", "'d", "considering", "consider", "considers", "considered",
     "discussing", "discussed", "evaluating", "contemplating", "mulling", "weighing", "exploring",
     "possible", "possibly", "closer", "proposed", "proposing", "suggested", "suggesting", "willing",
-    "ready", "feasibility", "idea",
+    "ready", "prepared", "feasibility", "idea",
 ];
 #[rustfmt::skip]
 const FUTURE: &[&str] = &[
@@ -101,6 +101,14 @@ pub(crate) fn modality(
         return (Modality::Conditional, Some(s));
     }
     if let Some(s) = hyp {
+        // "would" reporting a plan is the future seen from the past: "announced it would
+        // withdraw", "said that they would send".
+        let would = (lo..w0)
+            .find(|&k| ws[k].span == s)
+            .filter(|&k| matches!(ws[k].norm.as_str(), "would" | "'d"));
+        if would.is_some_and(|k| reported(ws, k)) {
+            return (Modality::Future, Some(s));
+        }
         return (Modality::Hypothetical, Some(s));
     }
     if let Some(s) = fut {
@@ -110,6 +118,24 @@ pub(crate) fn modality(
         return (Modality::Historical, Some(s));
     }
     (Modality::Asserted, None)
+}
+
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "announced", "announces", "told", "tells", "stated", "declared",
+    "confirmed", "added", "insisted", "vowed", "promised", "pledged", "warned", "indicated",
+    "signalled", "signaled", "decided", "agreed", "hinted", "suggested", "reported",
+];
+
+/// Whether the "would" at word `at` is what a reporting verb reports: the verb a few words
+/// before it, with at most "that" and a subject between ("said it would", "announced that the
+/// troops would").
+fn reported(ws: &[Word], at: usize) -> bool {
+    ws[at.saturating_sub(5)..at]
+        .iter()
+        .rev()
+        .take_while(|w| !matches!(w.norm.as_str(), "," | ";" | "if" | "unless"))
+        .any(|w| REPORTING.contains(&w.norm.as_str()))
 }
 
 /// "last year", "two years ago", or a year before the publication year, in the clause.
