@@ -8,7 +8,7 @@
 //!
 //! # Design
 //!
-//! - **Transition-based parsing, arc-hybrid system** ([`system`]), left to right: 2n moves
+//! - **Transition-based parsing, arc-hybrid system** (`system.rs`), left to right: 2n moves
 //!   for n words, so parsing is linear in the sentence length and fast. A full beam or a
 //!   graph-based (second-order, cubic) parser would be more accurate by a point or so but
 //!   several times slower; the speed target (100,000 words a second on one core) leaves no
@@ -30,7 +30,7 @@
 //!   the style of Zhang and Nivre (2011): words, lemmas, XPOS and UPOS of the three top stack
 //!   words and three first buffer words, their leftmost and rightmost children (words, tags
 //!   and relations), label sets, the edges of the stack subtrees, and conjunctions of these
-//!   ([`features`]). The pass with the best dev LAS is kept.
+//!   (`features.rs`). The pass with the best dev LAS is kept.
 //! - **Relations from a second classifier**, chosen when an arc is made, over 51 labels, from
 //!   the head, the (finished) dependent and its children, and the head's children so far. The
 //!   transition model thus has three classes instead of about a hundred (labelled moves):
@@ -45,7 +45,7 @@
 //!   attaching it afterwards with a ranker over the candidate heads, after Ma et al. 2014,
 //!   was tried: 0.45 UAS worse on dev.)
 //! - **Speed.** Scoring is nearly all of the time and is bound by memory latency, so the
-//!   frozen models are kept in tables laid out for it ([`table`]): one 8-byte slot per
+//!   frozen models are kept in tables laid out for it (`table.rs`): one 8-byte slot per
 //!   feature for the transitions, and the slots of a decision are loaded together before they
 //!   are read, so that the cache misses overlap.
 //!
