@@ -105,7 +105,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Folds for jackknifing the training tags, for `train parser`.
-    #[arg(long, default_value_t = 4, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N")]
     pub folds: usize,
     /// Models to start from (the tagger used for the parser's dev tags); set from --models.
     #[arg(skip)]
