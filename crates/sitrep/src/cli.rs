@@ -263,6 +263,9 @@ pub enum Suite {
     /// PLOVER gold sentences: the main event's type, source and target against the gold; the
     /// confusion table goes to stderr.
     Plover,
+    /// PETRARCH2's unit-test records (CAMEO codes for source, target and event, with the
+    /// PETR.Validate dictionaries): records passed. No bar; a comparison with the GDELT coders.
+    Petrarch,
     /// UD English EWT test: UPOS, UAS and LAS with gold tokens, then with sitrep's own words
     /// (CoNLL 2018 scoring: aligned words, F1).
     Ud,

@@ -78,6 +78,17 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             ud(&dir)
         }
         Suite::NerConll | Suite::NerCrossner => ner(a),
+        Suite::Petrarch => {
+            let dir = a
+                .data
+                .clone()
+                .unwrap_or_else(|| data_root().join("events/petrarch2"));
+            let scores = sitrep_extract::eval::petrarch(&dir).with_context(|| {
+                format!("cannot evaluate on {} (pass --data DIR)", dir.display())
+            })?;
+            println!("{scores}");
+            Ok(ExitCode::SUCCESS)
+        }
         Suite::Pubdate => {
             let dir = a
                 .data
