@@ -1,7 +1,7 @@
 //! Prints a model's errors on a CoNLL split (dev: for error analysis; never tune on test).
 //!
 //! ```text
-//! cargo run --release -p sitrep-ner --example ner_errors -- MODEL [dev] [LIMIT] [crossner]
+//! cargo run --release -p sitrep-ner --example ner_errors -- MODEL [dev] [LIMIT] [conll|crossner] [unseen]
 //! ```
 
 use sitrep_ner::{data, Format, Ner};
@@ -47,6 +47,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Format::Conll,
         )?
     };
+    // Entity strings of the training data, to mark errors on names never seen in training.
+    let mut seen = std::collections::HashSet::new();
+    for d in data::read(&data_dir.join("ner/conll2003/train.txt"), Format::Conll)? {
+        for s in &d.sentences {
+            for g in &s.spans {
+                seen.insert(s.words[g.start..g.end].join(" ").to_lowercase());
+            }
+        }
+    }
+    let only_unseen = args.get(4).is_some_and(|a| a == "unseen");
     let mut kinds: HashMap<String, usize> = HashMap::new();
     let mut shown = 0;
     for d in &docs {
@@ -65,6 +75,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let text = |a: usize, b: usize| s.words[a..b].join(" ");
             for g in &gold {
                 if pr.contains(g) {
+                    continue;
+                }
+                if only_unseen && seen.contains(&text(g.0, g.1).to_lowercase()) {
                     continue;
                 }
                 let over = pr.iter().find(|p| p.0 < g.1 && g.0 < p.1);
@@ -89,6 +102,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             for p in &pr {
                 if gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+                    continue;
+                }
+                if only_unseen && seen.contains(&text(p.0, p.1).to_lowercase()) {
                     continue;
                 }
                 *kinds.entry(format!("spurious {}", p.2)).or_default() += 1;

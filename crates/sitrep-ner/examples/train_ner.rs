@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p sitrep-ner --example train_ner -- [--out PATH] [--epochs N]
-//!     [--folds K] [--fold-epochs N] [--one-pass] [--min-seen N] [--min-weight W] [--seed S] [--ensemble N] [--mira C]
+//!     [--folds K] [--fold-epochs N] [--one-pass] [--min-seen N] [--min-weight W] [--seed S] [--ensemble N] [--mira C] [--dropout P]
 //!     [--no-crossner] [--no-kb] [--no-actors]
 //! ```
 //!
@@ -34,10 +34,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--seed" => cfg.seed = val()?.parse()?,
             "--ensemble" => cfg.ensemble = val()?.parse()?,
             "--mira" => cfg.mira_c = Some(val()?.parse()?),
+            "--dropout" => cfg.lex_dropout = val()?.parse()?,
             "--one-pass" => cfg.second_pass = false,
             "--no-crossner" => cfg.train.truncate(1),
             "--no-kb" => cfg.kb_dir = None,
             "--no-actors" => cfg.actor_dictionaries.clear(),
+            "--crossner-dev" => cfg.train.push((
+                data.join("ner/crossner-politics/dev.txt"),
+                sitrep_ner::Format::CrossNer,
+            )),
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }

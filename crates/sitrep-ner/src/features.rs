@@ -8,7 +8,7 @@
 //! pass's labels over the whole document ([`Agg`], [`nonlocal`]).
 
 use crate::gazetteer::{Gazetteer, Match};
-use crate::lexicon::{case_of, is_caps_sentence, is_initial, Case, Lexicon};
+use crate::lexicon::{case_of, is_caps_sentence, is_initial, is_title_sentence, Case, Lexicon};
 use crate::tags::{type_of, Part, N_TAGS};
 use sitrep_learn::{str_id, Features};
 use std::collections::HashMap;
@@ -44,6 +44,7 @@ const T_DATELINE: u32 = 27;
 const T_HYPH_HEAD: u32 = 28;
 const T_HYPH_MOD: u32 = 29;
 const T_QUOTE: u32 = 18;
+const T_BOW: u32 = 39;
 const T_AGG: u32 = 30;
 const T_AGG_MAJ: u32 = 31;
 const T_AGG_N: u32 = 32;
@@ -62,9 +63,10 @@ const F_DIGIT: u32 = 8;
 const F_NUMBER: u32 = 16;
 const F_ALPHA: u32 = 32;
 const F_HAS_UPPER: u32 = 64;
+const F_TITLE_SENT: u32 = 128;
 
 /// Gazetteer lists of places (a bit per list id).
-const GEO_BITS: u64 = (1 << 0) | (1 << 1) | (1 << 5) | (1 << 6) | (0xf << 18);
+const GEO_BITS: u64 = (1 << 0) | (1 << 1) | (1 << 5) | (1 << 6) | (0xf << 18) | (0x3 << 24);
 
 /// Ids standing for positions before and after the sentence.
 const BOS: u64 = 0x5bd1_e995_0000_0001;
@@ -217,6 +219,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
         let start = c.low.len();
         c.sent_start.push(start);
         let caps = is_caps_sentence(sent);
+        let title = !caps && is_title_sentence(sent);
         c.dateline.push(
             sent.len() <= 8
                 && sent.last().is_some_and(|w| {
@@ -258,6 +261,9 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
             if caps {
                 fl |= F_CAPS_SENT;
             }
+            if title {
+                fl |= F_TITLE_SENT;
+            }
             if w.chars().any(|ch| ch.is_ascii_digit()) {
                 fl |= F_DIGIT;
                 if w.chars()
@@ -269,7 +275,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
             if case != Case::None {
                 fl |= F_ALPHA;
             }
-            let norm: &str = if case != Case::None && (initial || caps) {
+            let norm: &str = if case != Case::None && (initial || caps || title) {
                 res.lexicon
                     .get(lower)
                     .map(|e| e.best.as_str())
@@ -340,7 +346,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
     let mut stats: HashMap<u64, (u16, u16)> = HashMap::new();
     for t in 0..c.low.len() {
         let f = c.flags[t];
-        if f & F_ALPHA == 0 || f & F_CAPS_SENT != 0 {
+        if f & F_ALPHA == 0 || f & (F_CAPS_SENT | F_TITLE_SENT) != 0 {
             continue;
         }
         let e = stats.entry(c.low[t]).or_default();
@@ -357,7 +363,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
             continue;
         }
         let (mut cap, mut low) = stats.get(&c.low[t]).copied().unwrap_or((0, 0));
-        if f & F_CAPS_SENT == 0 {
+        if f & (F_CAPS_SENT | F_TITLE_SENT) == 0 {
             if f & F_CAP != 0 && f & F_INITIAL == 0 {
                 cap = cap.saturating_sub(1);
             } else if f & F_HAS_UPPER == 0 {
@@ -418,6 +424,10 @@ fn context_aggregation(c: &mut DocCtx) {
     }
 }
 
+/// The first keys [`local`] writes are the token's own word identity (the word, its
+/// normalised form, the bigrams with its neighbours).
+pub const LEXICAL_KEYS: usize = 4;
+
 /// The local features of token `t` of sentence `s`.
 pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
     let r = c.sentence(s);
@@ -431,9 +441,12 @@ pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
         None => EOS,
     };
     let fl = c.flags[t];
-    f.n(T_BIAS, &[]);
+    // The word's own identity first: training may hide these (see LEXICAL_KEYS).
     f.n(T_LOW, &[c.wid[t]]);
     f.n(T_NORM, &[c.norm[t]]);
+    f.n(T_BI_L, &[id(&c.wid, -1), c.wid[t]]);
+    f.n(T_BI_R, &[c.wid[t], id(&c.wid, 1)]);
+    f.n(T_BIAS, &[]);
     f.n(T_SHAPE, &[c.shape[t]]);
     f.n(T_SSHAPE, &[c.sshape[t]]);
     if c.rawshape[t] != 0 {
@@ -473,19 +486,20 @@ pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
             f.n(T_WGAZ, &[o as u64, l]);
         }
     }
-    f.n(T_BI_L, &[id(&c.wid, -1), c.wid[t]]);
-    f.n(T_BI_R, &[c.wid[t], id(&c.wid, 1)]);
     f.n(T_LOW_SH, &[id(&c.wid, -1), c.sshape[t]]);
     f.n(T_SH_LOW, &[c.sshape[t], id(&c.wid, 1)]);
     f.n(
         T_SHAPE3,
         &[id(&c.sshape, -1), c.sshape[t], id(&c.sshape, 1)],
     );
-    let pos = (fl & (F_INITIAL | F_CAPS_SENT)) as u64;
+    let pos = (fl & (F_INITIAL | F_CAPS_SENT | F_TITLE_SENT)) as u64;
     f.n(T_POS, &[pos]);
     f.n(
         T_PROF,
-        &[c.prof[t], (fl & (F_CAP | F_INITIAL | F_CAPS_SENT)) as u64],
+        &[
+            c.prof[t],
+            (fl & (F_CAP | F_INITIAL | F_CAPS_SENT | F_TITLE_SENT)) as u64,
+        ],
     );
     let (a, b) = (c.gaz_off[t] as usize, c.gaz_off[t + 1] as usize);
     for &code in &c.gaz[a..b] {
@@ -514,6 +528,14 @@ pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
             let raw_first_upper = fl & F_CAP != 0;
             f.ns(T_HYPH_HEAD, &[raw_first_upper as u64], tail);
             f.ns(T_HYPH_MOD, &[c.sshape[t]], head);
+        }
+    }
+    // A capitalised word: the words within four of it, as a bag ("Magna was up 1/8").
+    if fl & F_CAP != 0 {
+        for j in t.saturating_sub(4).max(r.start)..(t + 5).min(r.end) {
+            if j.abs_diff(t) >= 2 && c.flags[j] & F_ALPHA != 0 {
+                f.n(T_BOW, &[c.wid[j]]);
+            }
         }
     }
     if c.quoted[t] {
@@ -665,7 +687,7 @@ pub fn nonlocal(c: &DocCtx, agg: &Agg, s: usize, t: usize, f: &mut Features) {
         }
     }
     let total: u32 = counts.iter().map(|&x| x as u32).sum();
-    let pos = (fl & (F_INITIAL | F_CAPS_SENT)) as u64;
+    let pos = (fl & (F_INITIAL | F_CAPS_SENT | F_TITLE_SENT)) as u64;
     f.n(T_AGG_N, &[total.min(3) as u64]);
     if total == 0 {
         return;
@@ -700,6 +722,32 @@ mod tests {
         assert_eq!((l.as_str(), s.as_str()), ("XxXxxx'x", "XxXx'x"));
         shape_of("1996-08-22", &mut l, &mut s);
         assert_eq!(s, "d-d-d");
+    }
+
+    #[test]
+    fn geo_bits_name_the_place_lists() {
+        use crate::gazetteer::LISTS;
+        let want: Vec<&str> = vec![
+            "country",
+            "capital",
+            "kb:GPE",
+            "kb:LOC",
+            "geo:1M",
+            "geo:100k",
+            "geo:small",
+            "geo:alias",
+            "phx:country",
+            "phx:country-alias",
+        ];
+        let got: Vec<&str> = (0..LISTS.len())
+            .filter(|i| GEO_BITS & (1 << i) != 0)
+            .map(|i| LISTS[i])
+            .collect();
+        let mut want = want;
+        want.sort();
+        let mut got = got;
+        got.sort();
+        assert_eq!(got, want);
     }
 
     #[test]

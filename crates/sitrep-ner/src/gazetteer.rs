@@ -44,6 +44,8 @@ pub const LISTS: &[&str] = &[
     "geo:alias",
     "phx:person",
     "phx:org",
+    "phx:country",
+    "phx:country-alias",
 ];
 
 /// The id of a list name.
@@ -328,12 +330,17 @@ pub fn kb_text_entries(text: &str, out: &mut Vec<Entry>) {
 /// Entries from a TABARI/PETRARCH actor dictionary (`Phoenix.*.actors.txt`): an entry at
 /// the start of a line (`HELMUT_KOHL_  # CountryInfo.txt`), its synonyms on `+` lines, its
 /// codes in brackets. People are the `CountryInfo` entries and entries whose codes carry a
-/// date range (office holders); with `orgs`, the other entries are organisations (IGOs,
-/// NGOs, companies, armed groups). Country blocks of the countries file are skipped.
-pub fn phoenix_entries(text: &str, orgs: bool, out: &mut Vec<Entry>) {
-    let (person, org) = (
-        list_id("phx:person").expect("list"),
-        list_id("phx:org").expect("list"),
+/// date range (office holders); in the countries file (`countries`), an entry with a
+/// three-letter code is a country (its first name to `phx:country`, synonyms, which include
+/// old names, cities and demonyms, to `phx:country-alias`); the rest are organisations
+/// (IGOs, NGOs, companies, armed groups, government bodies).
+pub fn phoenix_entries(text: &str, countries: bool, out: &mut Vec<Entry>) {
+    let id = |n: &str| list_id(n).expect("list");
+    let (person, org, country, alias) = (
+        id("phx:person"),
+        id("phx:org"),
+        id("phx:country"),
+        id("phx:country-alias"),
     );
     let mut names: Vec<String> = Vec::new();
     let mut info = String::new();
@@ -341,46 +348,57 @@ pub fn phoenix_entries(text: &str, orgs: bool, out: &mut Vec<Entry>) {
         if names.is_empty() {
             return;
         }
-        let dated = info.split('[').skip(1).any(|c| {
-            c.split(']')
+        let codes: Vec<&str> = info
+            .split('[')
+            .skip(1)
+            .filter_map(|c| c.split(']').next())
+            .collect();
+        let dated = codes
+            .iter()
+            .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+        let is_country = countries
+            && !info.contains("CountryInfo")
+            && codes.iter().any(|c| {
+                let code = c.split_whitespace().next().unwrap_or("");
+                code.len() == 3 && code != "ELI" && code.chars().all(|ch| ch.is_ascii_uppercase())
+            });
+        for (i, n) in names.iter().enumerate() {
+            let list = if is_country {
+                if i == 0 {
+                    country
+                } else {
+                    alias
+                }
+            } else if info.contains("CountryInfo") || dated {
+                person
+            } else {
+                org
+            };
+            let clean: String = n
+                .split('(')
                 .next()
-                .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
-        });
-        let list = if info.contains("CountryInfo") || dated {
-            Some(person)
-        } else if orgs {
-            Some(org)
-        } else {
-            None
-        };
-        if let Some(list) = list {
-            for n in names.iter() {
-                let clean: String = n
-                    .split('(')
-                    .next()
-                    .unwrap_or("")
-                    .trim_matches('_')
-                    .replace('_', " ");
-                if clean.contains('+') || clean.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-                    continue;
-                }
-                let tokens = name_tokens(&clean);
-                if tokens.is_empty() {
-                    continue;
-                }
-                if tokens.len() > 1 && tokens[0] == "THE" {
-                    out.push(Entry {
-                        list,
-                        exact: false,
-                        tokens: tokens[1..].to_vec(),
-                    });
-                }
+                .unwrap_or("")
+                .trim_matches('_')
+                .replace('_', " ");
+            if clean.contains('+') || clean.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                continue;
+            }
+            let tokens = name_tokens(&clean);
+            if tokens.is_empty() {
+                continue;
+            }
+            if tokens.len() > 1 && tokens[0] == "THE" {
                 out.push(Entry {
                     list,
                     exact: false,
-                    tokens,
+                    tokens: tokens[1..].to_vec(),
                 });
             }
+            out.push(Entry {
+                list,
+                exact: false,
+                tokens,
+            });
         }
         names.clear();
     };
@@ -448,30 +466,31 @@ mod tests {
 
     #[test]
     fn reads_actor_dictionaries() {
-        let text = "# comment\nAFGHANISTAN_  [AFG]\n+AFGHAN_\n\nHELMUT_KOHL_  # CountryInfo.txt\n\t[DEUGOV 821001-981027]\nWORLD_FOOD_PROGRAM_\n+WFP_\n\t[IGOUNOWFP]\nHANS_BLIX_\t[IGOUNOIAE 811201-971130]\n";
+        let text = "# comment\nAFGHANISTAN_  [AFG]\n+AFGHAN_\n\nARMENIA_\n+YEREVAN_\n\t[USRARM <900823]\n\t[ARM >911221]\nHELMUT_KOHL_  # CountryInfo.txt\n\t[DEUGOV 821001-981027]\nWORLD_FOOD_PROGRAM_\n+WFP_\n\t[IGOUNOWFP]\nHANS_BLIX_\t[IGOUNOIAE 811201-971130]\n";
         let mut e = Vec::new();
         phoenix_entries(text, true, &mut e);
         let got: Vec<(String, &str)> = e
             .iter()
             .map(|e| (e.tokens.join(" "), LISTS[e.list as usize]))
             .collect();
-        assert!(
-            got.contains(&("HELMUT KOHL".to_string(), "phx:person")),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("HANS BLIX".to_string(), "phx:person")),
-            "{got:?}"
-        );
-        assert!(got.contains(&("WFP".to_string(), "phx:org")), "{got:?}");
-        assert!(
-            got.contains(&("AFGHANISTAN".to_string(), "phx:org")),
-            "{got:?}"
-        );
+        for want in [
+            ("HELMUT KOHL", "phx:person"),
+            ("HANS BLIX", "phx:person"),
+            ("WFP", "phx:org"),
+            ("AFGHANISTAN", "phx:country"),
+            ("AFGHAN", "phx:country-alias"),
+            ("ARMENIA", "phx:country"),
+            ("YEREVAN", "phx:country-alias"),
+        ] {
+            assert!(
+                got.contains(&(want.0.to_string(), want.1)),
+                "{want:?} {got:?}"
+            );
+        }
         let mut e = Vec::new();
         phoenix_entries(text, false, &mut e);
         assert!(e
             .iter()
-            .all(|e| matches!(LISTS[e.list as usize], "phx:person" | "phx:first")));
+            .all(|e| matches!(LISTS[e.list as usize], "phx:person" | "phx:org")));
     }
 }

@@ -100,6 +100,38 @@ pub fn is_caps_sentence<S: AsRef<str>>(words: &[S]) -> bool {
     long_caps >= 1 && caps * 10 >= with_letters * 9
 }
 
+/// Small words a title-case headline leaves in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by", "with",
+    "from", "as", "vs", "v", "per", "via", "into", "over", "after", "amid", "than",
+];
+
+/// Whether a sentence is a title-case headline ("Pentagon Denies Zelensky's Request for
+/// Missiles"): at least four capitalised words, nine in ten of the words with letters that
+/// are not small function words begin with a capital, and some small word is in lower case
+/// (which keeps out lists of names and sports tables). All-caps sentences are not.
+pub fn is_title_sentence<S: AsRef<str>>(words: &[S]) -> bool {
+    let (mut content, mut capital, mut small) = (0usize, 0usize, 0usize);
+    for w in words {
+        let w = w.as_ref();
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if TITLE_SMALL.contains(&w) {
+            small += 1;
+            continue;
+        }
+        if w.starts_with('\'') || w.starts_with('\u{2019}') {
+            continue;
+        }
+        content += 1;
+        if first.is_uppercase() {
+            capital += 1;
+        }
+    }
+    small >= 1 && capital >= 4 && capital * 10 >= content * 9 && !is_caps_sentence(words)
+}
+
 /// Whether token `i` stands where any word is capitalised: first in the sentence, or after
 /// an opening quote, bracket, dash or bullet that starts it.
 pub fn is_initial<S: AsRef<str>>(words: &[S], i: usize) -> bool {
@@ -134,7 +166,7 @@ impl Lexicon {
             for w in words {
                 *seen.entry(w.as_ref().to_lowercase()).or_default() += 1;
             }
-            if is_caps_sentence(words) {
+            if is_caps_sentence(words) || is_title_sentence(words) {
                 continue;
             }
             for (i, w) in words.iter().enumerate() {
@@ -285,6 +317,10 @@ mod tests {
         let back = Lexicon::from_text(&lex.to_text());
         assert_eq!(back.get("talks"), lex.get("talks"));
         assert!(is_caps_sentence(&s2));
+        assert!(is_title_sentence(&[
+            "Pentagon", "Denies", "Zelensky", "'s", "Request", "for", "Missiles"
+        ]));
+        assert!(!is_title_sentence(&s1) && !is_title_sentence(&s2));
         assert!(!is_caps_sentence(&s1));
         assert!(is_initial(&["\"", "We"], 1));
         assert_eq!(case_of("U.S."), Case::Upper);

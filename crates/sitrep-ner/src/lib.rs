@@ -52,6 +52,21 @@
 //! some 50 lookups per token and pass dominate the cost, and this layout touches two cache
 //! lines per lookup.
 //!
+//! # Results (the committed model)
+//!
+//! | benchmark | F1 | per type |
+//! | --- | --- | --- |
+//! | CoNLL-2003 dev | 94.1 | LOC 97.0, MISC 89.1, ORG 90.3, PER 96.6 |
+//! | CoNLL++ test | 88.6 | LOC 91.3, MISC 81.2, ORG 83.3, PER 94.5 |
+//! | CrossNER politics test, mapped to the four types | 73.6 | LOC 74.2, MISC 66.8, ORG 71.7, PER 83.0 |
+//! | CrossNER politics test, sitrep's types | 73.3 | EVENT_NAME 79.1, GPE/LOC 74.1, NORP 42.0, ORG 71.6, PERSON 83.0 |
+//!
+//! Entity-level exact-match micro F1 (conlleval). The dev-test gap on CoNLL (5.5) is larger
+//! than that of neural taggers (about 4): the test set has more names never seen in training,
+//! and a linear model without word clusters or embeddings generalises to those mainly through
+//! its gazetteers (recall of the dev names unseen in training is 84.5, of the others 98).
+//! About 280,000 tokens a second on one core; training takes under a minute.
+//!
 //! # Use
 //!
 //! ```

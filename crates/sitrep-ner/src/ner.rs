@@ -19,8 +19,8 @@ static BUILTIN_BYTES: &[u8] = include_bytes!("../models/ner.model");
 pub struct NerSpan {
     pub start: usize,
     pub end: usize,
-    /// The model's label: `PER`, `ORG`, `LOC`, `MISC`, or `WEAPON` for a KB weapon the model
-    /// did not tag.
+    /// The model's label: `PER`, `ORG`, `LOC`, `MISC` (`PER` also for a span that is exactly
+    /// a KB person, whatever the model said), or `WEAPON` for a KB weapon the model did not tag.
     pub label: String,
     pub kind: EntityType,
 }
@@ -218,17 +218,67 @@ impl Ner {
                     let (a, b) = (r.start + sp.start, r.start + sp.end);
                     let ws: Vec<&str> =
                         words[sp.start..sp.end].iter().map(|w| w.as_ref()).collect();
+                    let kind = kind_of(label, &ws, &c.low[a..b], &c.raw[a..b], &self.gazetteer);
+                    let label = if kind == EntityType::Person {
+                        "PER"
+                    } else {
+                        label
+                    };
                     NerSpan {
                         start: sp.start,
                         end: sp.end,
                         label: label.to_string(),
-                        kind: kind_of(label, &ws, &c.low[a..b], &c.raw[a..b], &self.gazetteer),
+                        kind,
                     }
                 })
                 .collect();
             if c.sentence_has_list(s, weapon) {
                 self.gazetteer
                     .find(&c.low[r.clone()], &c.raw[r.clone()], &mut matches);
+                // "US Abrams", "German Leopard 2": a country or demonym before a KB weapon
+                // inside one ORG/MISC span makes two spans.
+                let mut split: Vec<NerSpan> = Vec::with_capacity(spans.len());
+                for x in spans {
+                    let m = matches.iter().find(|m| {
+                        m.list == weapon
+                            && m.case_ok
+                            && m.end == x.end
+                            && m.start > x.start
+                            && matches!(x.label.as_str(), "ORG" | "MISC")
+                    });
+                    let Some(m) = m else {
+                        split.push(x);
+                        continue;
+                    };
+                    let (a, b) = (r.start + x.start, r.start + m.start);
+                    let bits = self.gazetteer.lists_of(&c.low[a..b], &c.raw[a..b]);
+                    let has = |n: &str| list_id(n).is_some_and(|l| bits & (1 << l) != 0);
+                    let prefix = if has("country") || has("capital") {
+                        Some(("LOC", EntityType::Gpe))
+                    } else if has("demonym") {
+                        Some(("MISC", EntityType::Norp))
+                    } else {
+                        None
+                    };
+                    match prefix {
+                        Some((label, kind)) => {
+                            split.push(NerSpan {
+                                start: x.start,
+                                end: m.start,
+                                label: label.to_string(),
+                                kind,
+                            });
+                            split.push(NerSpan {
+                                start: m.start,
+                                end: x.end,
+                                label: x.label,
+                                kind: EntityType::Weapon,
+                            });
+                        }
+                        None => split.push(x),
+                    }
+                }
+                spans = split;
                 let mut added = false;
                 for m in matches.iter().filter(|m| m.list == weapon && m.case_ok) {
                     if spans.iter().any(|x| x.start < m.end && m.start < x.end) {

@@ -38,9 +38,9 @@ pub struct TrainConfig {
     pub dev: PathBuf,
     /// The knowledge-base folder (`crates/sitrep-extract/kb`), for gazetteers.
     pub kb_dir: Option<PathBuf>,
-    /// TABARI/PETRARCH actor dictionaries for gazetteers: `(path, with_organisations)`
-    /// (`Phoenix.Countries.actors.txt` gives office holders; the international and non-state
-    /// files also organisations).
+    /// TABARI/PETRARCH actor dictionaries for gazetteers: `(path, is_countries_file)`
+    /// (office holders, organisations, and in `Phoenix.Countries.actors.txt` countries with
+    /// their other names).
     pub actor_dictionaries: Vec<(PathBuf, bool)>,
     /// CoNLL-U files whose sentences are counted into the case lexicon (unlabeled use).
     pub unlabeled_conllu: Vec<PathBuf>,
@@ -59,6 +59,8 @@ pub struct TrainConfig {
     pub min_weight: f32,
     /// Update step: `None` for the perceptron's 1, `Some(C)` for 1-best MIRA capped at C.
     pub mira_c: Option<f32>,
+    /// Share of training tokens whose own word identity is hidden in each epoch.
+    pub lex_dropout: f32,
     pub seed: u64,
     /// Progress lines on stderr.
     pub verbose: bool,
@@ -103,7 +105,8 @@ impl TrainConfig {
             min_seen: 2,
             min_weight: 0.0,
             mira_c: None,
-            seed: 11,
+            lex_dropout: 0.2,
+            seed: 7,
             verbose: true,
         }
     }
@@ -170,6 +173,8 @@ struct Corpus {
     /// Sentences as global token ranges, with their document.
     sents: Vec<(usize, usize, usize)>,
     gold: Vec<usize>,
+    /// Lower-cased token ids.
+    low: Vec<u64>,
     fold: Vec<usize>,
     local: Keys,
     extra: Keys,
@@ -187,6 +192,7 @@ impl Corpus {
             doc_start: Vec::with_capacity(docs.len()),
             sents: Vec::new(),
             gold: Vec::new(),
+            low: Vec::new(),
             fold: folds.to_vec(),
             local: Keys::new(),
             extra: Keys::new(),
@@ -225,6 +231,7 @@ impl Corpus {
                     c.local.offs.push(c.local.keys.len());
                 }
             }
+            c.low.extend_from_slice(&ctx.low);
             c.docs.push(ctx);
         }
         c
@@ -280,6 +287,38 @@ impl Corpus {
         }
     }
 
+    /// The gold entity strings (token ids, lower-cased).
+    fn entity_strings(&self) -> std::collections::HashSet<Vec<u64>> {
+        let mut out = std::collections::HashSet::new();
+        for &(a, b, _) in &self.sents {
+            for sp in tags::decode_spans(&self.gold[a..b]) {
+                out.insert(self.low[a + sp.start..a + sp.end].to_vec());
+            }
+        }
+        out
+    }
+
+    /// Recall on gold entities whose string is not in `seen` (how well the model does on
+    /// names it was not trained on), and their number.
+    fn unseen_recall(
+        &self,
+        tags: &[usize],
+        seen: &std::collections::HashSet<Vec<u64>>,
+    ) -> (f64, usize) {
+        let (mut g, mut c) = (0usize, 0usize);
+        for &(a, b, _) in &self.sents {
+            let ps = tags::decode_spans(&tags[a..b]);
+            for sp in tags::decode_spans(&self.gold[a..b]) {
+                if seen.contains(&self.low[a + sp.start..a + sp.end]) {
+                    continue;
+                }
+                g += 1;
+                c += ps.contains(&sp) as usize;
+            }
+        }
+        (c as f64 / g.max(1) as f64, g)
+    }
+
     /// Entity F1 of tags against gold over all sentences.
     fn f1(&self, tags: &[usize]) -> f64 {
         let (mut g, mut p, mut c) = (0usize, 0usize, 0usize);
@@ -327,6 +366,7 @@ struct Run<'a> {
     min_seen: u32,
     min_weight: f32,
     mira_c: Option<f32>,
+    lex_dropout: f32,
     verbose: bool,
     name: &'a str,
 }
@@ -341,6 +381,7 @@ impl Run<'_> {
         let mut em: Vec<f32> = Vec::new();
         let mut lat = Lattice::default();
         let mut pred = Vec::new();
+        let mut hide: Vec<bool> = Vec::new();
         let mut best: Option<(f64, Model, Vec<f32>)> = None;
         let mut dev_tags = self.dev.map(|d| vec![0; d.gold.len()]);
         let dev_sents: Vec<usize> = self
@@ -352,12 +393,27 @@ impl Run<'_> {
             let mut errors = 0usize;
             for &s in &order {
                 let (a, b, _) = self.corpus.sents[s];
+                // Word dropout: some tokens' own identity is hidden, so the model also learns
+                // to name words from their shape, context and lists, as it must for new words.
+                hide.clear();
+                for _ in a..b {
+                    let r = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+                    hide.push(r < self.lex_dropout as f64);
+                }
+                let span = |set: usize, t: usize, hide: &[bool]| {
+                    let (x, y) = (offs[set][t], offs[set][t + 1]);
+                    if set == 0 && hide[t - a] {
+                        (x + crate::features::LEXICAL_KEYS).min(y)..y
+                    } else {
+                        x..y
+                    }
+                };
                 em.clear();
                 em.resize((b - a) * N_TAGS, 0.0);
                 for (row, t) in (a..b).enumerate() {
                     let out = &mut em[row * N_TAGS..(row + 1) * N_TAGS];
-                    for (k, o) in keys.iter().zip(&offs) {
-                        p.scores(&k[o[t]..o[t + 1]], out);
+                    for (set, k) in keys.iter().enumerate() {
+                        p.scores(&k[span(set, t, &hide)], out);
                     }
                 }
                 viterbi(&em, &tr.cur, &mut lat, &mut pred);
@@ -400,8 +456,8 @@ impl Run<'_> {
                 for (i, t) in (a..b).enumerate() {
                     if pred[i] != gold[i] {
                         errors += 1;
-                        for (k, o) in keys.iter().zip(&offs) {
-                            p.update(&k[o[t]..o[t + 1]], gold[i], pred[i], step);
+                        for (set, k) in keys.iter().enumerate() {
+                            p.update(&k[span(set, t, &hide)], gold[i], pred[i], step);
                         }
                     }
                 }
@@ -473,6 +529,7 @@ fn run<'a>(
         min_seen: cfg.min_seen,
         min_weight: cfg.min_weight,
         mira_c: cfg.mira_c,
+        lex_dropout: cfg.lex_dropout,
         verbose: cfg.verbose,
         name,
     }
@@ -755,10 +812,18 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         &dev_all,
         &mut dev1,
     );
+    let seen = {
+        let c = Corpus::build(&docs, &all_folds, &|_| lexicon.clone(), &|_| {
+            full_gaz.clone()
+        });
+        c.entity_strings()
+    };
+    let (ur, un) = dev.unseen_recall(&dev1, &seen);
     log(&format!(
-        "pass 1 ({replicas} averaged): dev F1 {:.2}, {} rows",
+        "pass 1 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
         dev.f1(&dev1) * 100.0,
-        m1.len()
+        m1.len(),
+        ur * 100.0
     ));
     let m2 = if cfg.second_pass {
         let m2 = crate::merge::average(&m2s, cfg.min_weight).map_err(merr)?;
@@ -772,37 +837,58 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
             &dev_all,
             &mut dev2,
         );
+        let (ur, un) = dev.unseen_recall(&dev2, &seen);
         log(&format!(
-            "pass 2 ({replicas} averaged): dev F1 {:.2}, {} rows",
+            "pass 2 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
             dev.f1(&dev2) * 100.0,
-            m2.len()
+            m2.len(),
+            ur * 100.0
         ));
         Some((m2, t2))
     } else {
         None
     };
+    // Paths in the provenance are shown from the data folder or the repository.
+    let short = |p: &std::path::Path| {
+        let s = p.display().to_string();
+        ["shared/data/", "crates/"]
+            .iter()
+            .find_map(|k| s.find(k).map(|i| s[i..].to_string()))
+            .unwrap_or(s)
+    };
+    let list = |ps: &mut dyn Iterator<Item = &PathBuf>| {
+        ps.map(|p| short(p)).collect::<Vec<_>>().join(", ")
+    };
     let provenance = format!(
-        "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (second with document-level features from jackknifed first-pass labels, {folds_n} folds); {} replicas averaged.\n\
-         trained on: {}\nepochs selected on: {}\ncase lexicon also from: {}\ngazetteers: KB {} ({} entries) and training entities\n\
-         epochs {} (folds {}), min_seen {}, min_weight {}, seed {}\ntraining took {:.0}s",
+        "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (the second with \
+         document-level features from jackknifed first-pass labels, {folds_n} folds); {} replicas \
+         averaged.\n\
+         trained on: {}\n\
+         epochs selected on: {}\n\
+         case lexicon also from: {}\n\
+         gazetteers: {} entries from {}{}; training entities (jackknifed)\n\
+         epochs <= {} (jackknife models {}), min_seen {}, min_weight {}, word dropout {}, \
+         seed {}\n\
+         training took {:.0}s",
         cfg.ensemble.max(1),
-        cfg.train
-            .iter()
-            .map(|(p, _)| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        cfg.dev.display(),
-        cfg.unlabeled_conllu
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        cfg.kb_dir.as_ref().map_or("-".to_string(), |p| p.display().to_string()),
+        list(&mut cfg.train.iter().map(|(p, _)| p)),
+        short(&cfg.dev),
+        list(&mut cfg.unlabeled_conllu.iter()),
         kb.len(),
+        cfg.kb_dir.as_ref().map_or("-".to_string(), |p| short(p)),
+        if cfg.actor_dictionaries.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {}",
+                list(&mut cfg.actor_dictionaries.iter().map(|(p, _)| p))
+            )
+        },
         cfg.epochs,
         cfg.fold_epochs,
         cfg.min_seen,
         cfg.min_weight,
+        cfg.lex_dropout,
         cfg.seed,
         t0.elapsed().as_secs_f64()
     );
