@@ -853,7 +853,7 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         let s = p.display().to_string();
         ["shared/data/", "crates/"]
             .iter()
-            .find_map(|k| s.find(k).map(|i| s[i..].to_string()))
+            .find_map(|k| s.rfind(k).map(|i| s[i..].to_string()))
             .unwrap_or(s)
     };
     let list = |ps: &mut dyn Iterator<Item = &PathBuf>| {
