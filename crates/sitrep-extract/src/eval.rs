@@ -97,17 +97,14 @@ pub fn map_gold_type(name: &str) -> String {
     .to_string()
 }
 
-/// The main event of a sentence: an event with a known source before one without ("was
-/// arrested" says less than who did what), then the earliest trigger, then the highest
-/// confidence.
+/// The main event of a sentence's events: the first with a known source ("was arrested" says
+/// less than who did what), else the first. The extractor lists a sentence's events main first
+/// (the trigger highest in the parse tree, then the earliest).
 pub fn main_event(events: &[Event]) -> Option<&Event> {
-    events.iter().min_by(|a, b| {
-        b.source
-            .is_some()
-            .cmp(&a.source.is_some())
-            .then(a.trigger.start.cmp(&b.trigger.start))
-            .then(b.confidence.total_cmp(&a.confidence))
-    })
+    events
+        .iter()
+        .find(|e| e.source.is_some())
+        .or_else(|| events.first())
 }
 
 fn fold(s: &str) -> String {

@@ -38,11 +38,19 @@ pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     kb: Kb,
+    syntax: bool,
 }
 
 impl Extractor {
     pub fn new(kb: Kb) -> Extractor {
-        Extractor { kb }
+        Extractor { kb, syntax: true }
+    }
+
+    /// Whether events may use the dependency parse (`sitrep-syntax`) for arguments the word
+    /// order does not give (on by default; it costs ~10 µs a word of the sentences it parses).
+    pub fn with_syntax(mut self, on: bool) -> Extractor {
+        self.syntax = on;
+        self
     }
 
     /// The knowledge base in use.
@@ -77,6 +85,7 @@ impl Extractor {
         let events = {
             let ctx = events::Ctx {
                 kb: &self.kb,
+                syntax: self.syntax,
                 article: &article,
                 linked: &linked,
             };

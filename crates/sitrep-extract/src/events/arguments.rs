@@ -463,6 +463,20 @@ fn the_two(ws: &[Word], c: &Cand, coref: &Coref) -> Option<Vec<Actor>> {
     two.then(|| vec![a.clone(), b.clone()])
 }
 
+/// "the two generals" (see [`the_two`]) for the parse.
+pub(crate) fn the_two_of(ws: &[Word], c: &Cand, coref: &Coref) -> Option<Vec<Actor>> {
+    the_two(ws, c, coref)
+}
+
+/// A pronoun at word `at` resolved (see [`pronoun`]), for the parse.
+pub(crate) fn pronoun_at(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref) -> Vec<Actor> {
+    if PRONOUNS.contains(&ws[at].norm.as_str()) {
+        pronoun(cands, ws, at, coref)
+    } else {
+        Vec::new()
+    }
+}
+
 /// Resolves a pronoun at word `at` to candidates of the sentence before it, or to what earlier
 /// sentences make clear.
 fn pronoun(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref) -> Vec<Actor> {

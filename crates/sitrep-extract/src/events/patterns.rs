@@ -342,6 +342,19 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.5,
     )
     .mode("release"),
+    // RETREAT: easing a curfew, a state of emergency, a blockade or economic sanctions (the
+    // manual's CAMEO table: 0813, 0814, 0872, 085); easing administrative restrictions stays
+    // CONCEDE.
+    p(
+        "lifted * curfew/lifts * curfew/lift * curfew/eased * curfew/ended * curfew/\
+         lifted * state of emergency/lifts * state of emergency/ended * state of emergency/\
+         lifted * martial law/lifts * martial law/ended * martial law/\
+         lifted * blockade/lifts * blockade/lift * blockade/eased * blockade/ended * blockade/\
+         lifted * sanctions/lifts * sanctions/lift * sanctions/eased * sanctions/\
+         eases * sanctions/lifted * embargo/lifts * embargo/lift * embargo",
+        Retreat,
+        0.5,
+    ),
     p(
         "observed * ceasefire/observed * truce/held * ceasefire",
         Retreat,
