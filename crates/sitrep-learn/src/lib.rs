@@ -17,6 +17,7 @@
 //! code is shared between the two (each model crate has one `features` function used by both).
 
 mod bundle;
+pub mod clusters;
 mod features;
 mod model;
 mod perceptron;
