@@ -703,8 +703,12 @@ fn petr_code(
 /// expecting no event passes when none is shown; records testing PETRARCH's error handling
 /// (`error="..."`) are not counted. Actor codes are the dictionary code of the linked entity on
 /// the record's date plus the code of an agent word in the actor's words. The CAMEO code must
-/// match exactly: the extractor codes with the full CAMEO dictionary (`CAMEO.2.0.txt`), the
-/// records with the validation suite's own small verb dictionary, so this is a strict measure.
+/// match exactly. The records were coded with the validation suite's own verb dictionary
+/// (`PETR.Validate.verbs.txt`, mostly WEIS codes), so that dictionary is installed in place of
+/// the compiled-in one ([`crate::cameo::install_verbs`]) for the rest of the process: call this
+/// in a process of its own (the CLI does). Event types still come from sitrep's own trigger
+/// table, so this measures how far sitrep's triggers and arguments meet PETRARCH's coding, not
+/// a tuned reimplementation of PETRARCH.
 pub fn petrarch(dir: &Path) -> Result<PetrarchScores, EvalError> {
     let read = |name: &str| -> Result<String, EvalError> {
         let path = dir.join(name);
@@ -716,6 +720,13 @@ pub fn petrarch(dir: &Path) -> Result<PetrarchScores, EvalError> {
     let records_xml = read("PETR.UnitTest.records.xml")?;
     let actors = read_petr_actors(&read("PETR.Validate.actors.txt")?);
     let agents = read_petr_agents(&read("PETR.Validate.agents.txt")?);
+    crate::cameo::install_verbs(&read("PETR.Validate.verbs.txt")?).map_err(|e| {
+        EvalError::Format {
+            path: dir.join("PETR.Validate.verbs.txt").display().to_string(),
+            line: 0,
+            message: e.to_string(),
+        }
+    })?;
     // The KB is read from files: write them to a private temporary folder.
     let tmp = std::env::temp_dir().join(format!(
         "sitrep-petrarch-{}-{}",

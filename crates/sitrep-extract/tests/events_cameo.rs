@@ -1,5 +1,6 @@
-//! The CAMEO lexicon: generated from the shared data as documented, codes beside PLOVER types,
-//! and the PETRARCH2 unit-test evaluation (a measured number, no bar).
+//! The CAMEO lexicon: generated from the shared data as documented, codes beside PLOVER types.
+//! (The PETRARCH2 unit-test evaluation installs its own verb dictionary, so it has a test
+//! binary of its own: `petrarch.rs`.)
 
 use sitrep_core::{Article, PloverType, SourceRef};
 use sitrep_extract::{cameo, Extractor, Kb};
@@ -91,17 +92,4 @@ fn dictionary_verbs_widen_the_triggers() {
     // A verb of intention is no event of its own: the withdrawal is.
     let e = events("Russia decided to withdraw its troops from the border.");
     assert!(e.iter().all(|e| e.kind == PloverType::Retreat), "{e:#?}");
-}
-
-#[test]
-fn petrarch_unit_tests_run_and_report() {
-    let s = sitrep_extract::eval::petrarch(&sitrep_testkit::data("events/petrarch2"))
-        .expect("unit-test records");
-    let line = s.to_string();
-    println!("{line}");
-    assert!(line.starts_with("eval petrarch passed="), "{line}");
-    // 284 records, 7 of which test PETRARCH's error handling and are not counted.
-    assert_eq!(s.total, 277);
-    assert!(s.events_expected > 300);
-    assert!(s.passed <= s.total && s.events_found <= s.events_expected);
 }

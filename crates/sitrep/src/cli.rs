@@ -117,7 +117,9 @@ pub struct IngestArgs {
     /// Files or folders to read; `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// A folder of extra knowledge-base files (same format as the built-in ones).
+    /// A folder of extra knowledge-base files (`*.tsv`, same formats as the built-in ones,
+    /// merged over them) and optionally `verbs.txt`, a PETRARCH-format CAMEO verb dictionary
+    /// that replaces the built-in verbs (see crates/sitrep-extract/kb/README.md).
     #[arg(long, value_name = "DIR")]
     pub kb: Option<PathBuf>,
     /// Skip documents larger than this many bytes.
@@ -283,6 +285,9 @@ pub struct EvalArgs {
     /// The suite's data folder (default: its folder under ../shared/data, or $SITREP_DATA).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Also print every record's expected and produced coding to stderr (petrarch).
+    #[arg(long)]
+    pub records: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

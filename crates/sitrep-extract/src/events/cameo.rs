@@ -295,6 +295,15 @@ pub fn convert(verb_dictionary: &str, cameo2plover: &str) -> Result<String, Conv
             }
             continue;
         }
+        // XML-style comment lines (the validation suite's dictionaries have them).
+        if t.starts_with("<!--") {
+            continue;
+        }
+        // A dictionary without the "VERB PATTERNS" marker starts its verbs at the first block.
+        if !in_verbs && t.starts_with("---") {
+            flush_set(&mut set, &mut out);
+            in_verbs = true;
+        }
         if !in_verbs {
             if let Some(name) = t.strip_prefix('&') {
                 flush_set(&mut set, &mut out);
@@ -324,7 +333,8 @@ pub fn convert(verb_dictionary: &str, cameo2plover: &str) -> Result<String, Conv
             let (name, code) = match (h.find('['), h.find(']')) {
                 (Some(p), Some(q)) if q > p => (
                     h[..p].trim(),
-                    bracket_code(&h[p..=q]).ok_or_else(|| err(format!("bad code in {t:?}")))?,
+                    // A code that is no CAMEO code ("[+++]") leaves the block uncoded.
+                    bracket_code(&h[p..=q]).unwrap_or(None),
                 ),
                 _ => (h, None),
             };
@@ -339,9 +349,11 @@ pub fn convert(verb_dictionary: &str, cameo2plover: &str) -> Result<String, Conv
             let Some(open) = p.rfind('[') else {
                 continue;
             };
-            let code = bracket_code(&p[open..])
-                .ok_or_else(|| err(format!("bad code in {t:?}")))?
-                .unwrap_or_else(|| "-".into());
+            // A code that is no CAMEO code (the validation suite's "[def]") makes no pattern.
+            let Some(code) = bracket_code(&p[open..]) else {
+                continue;
+            };
+            let code = code.unwrap_or_else(|| "-".into());
             let Some((pre, post)) = pattern_words(&p[..open]) else {
                 continue;
             };
@@ -367,10 +379,7 @@ pub fn convert(verb_dictionary: &str, cameo2plover: &str) -> Result<String, Conv
         }
         // A verb: BASE {FORMS} [code]
         let (head, code) = match t.rfind('[') {
-            Some(p) if t[p..].contains(']') => (
-                &t[..p],
-                bracket_code(&t[p..]).ok_or_else(|| err(format!("bad code in {t:?}")))?,
-            ),
+            Some(p) if t[p..].contains(']') => (&t[..p], bracket_code(&t[p..]).unwrap_or(None)),
             _ => (t, None),
         };
         let code = code.or_else(|| bcode.clone());
@@ -818,15 +827,42 @@ impl Lexicon {
 }
 
 static LEX: Lazy<Lexicon> = Lazy::new(|| Lexicon::parse(LEXICON, NOMINALISATIONS));
+/// A verb dictionary installed in place of the compiled-in one ([`install_verbs`]).
+static INSTALLED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
 
-/// The compiled-in lexicon.
+/// The lexicon in force: an installed verb dictionary, else the compiled-in one.
 pub(crate) fn lexicon() -> &'static Lexicon {
-    &LEX
+    INSTALLED.get().unwrap_or(&LEX)
+}
+
+/// Why a verb dictionary could not be installed.
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    #[error("verb dictionary {0}")]
+    Convert(#[from] ConvertError),
+    #[error("another verb dictionary is already installed in this process")]
+    AlreadyInstalled,
+}
+
+/// Replaces the compiled-in verbs and patterns with a PETRARCH-format verb dictionary (the
+/// format of `CAMEO.2.0.txt`; `--kb DIR` reads `DIR/verbs.txt`), for the rest of the process.
+/// The CAMEO -> PLOVER table stays the compiled-in one, and so do the nominalisations.
+/// Call it before the first extraction; a second call fails.
+pub fn install_verbs(dictionary: &str) -> Result<(), InstallError> {
+    if INSTALLED.get().is_some() {
+        return Err(InstallError::AlreadyInstalled);
+    }
+    let tsv: &'static str = Box::leak(convert(dictionary, "")?.into_boxed_str());
+    let mut lx = Lexicon::parse(tsv, NOMINALISATIONS);
+    lx.codes = LEX.codes.clone();
+    INSTALLED
+        .set(lx)
+        .map_err(|_| InstallError::AlreadyInstalled)
 }
 
 /// The PLOVER type and mode of a CAMEO code (see the module doc), for users of the crate.
 pub fn plover_of(code: &str) -> Option<(PloverType, Option<&'static str>)> {
-    LEX.plover(code)
+    lexicon().plover(code)
 }
 
 /// The CAMEO code that stands for a PLOVER type and mode when the lexicon gives none for the

@@ -35,6 +35,14 @@ pub fn extractor(kb_dir: Option<&Path>) -> anyhow::Result<Extractor> {
         let extra = Kb::load_dir(dir)
             .with_context(|| format!("cannot load knowledge base from {}", dir.display()))?;
         kb.merge(extra);
+        // A PETRARCH-format verb dictionary beside the KB files replaces the built-in verbs.
+        let verbs = dir.join("verbs.txt");
+        if verbs.is_file() {
+            let text = std::fs::read_to_string(&verbs)
+                .with_context(|| format!("cannot read {}", verbs.display()))?;
+            sitrep_extract::cameo::install_verbs(&text)
+                .with_context(|| format!("cannot use {}", verbs.display()))?;
+        }
     }
     Ok(Extractor::new(kb))
 }
