@@ -285,7 +285,7 @@ pub struct EvalArgs {
     /// The suite's data folder (default: its folder under ../shared/data, or $SITREP_DATA).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Also print every record's expected and produced coding to stderr (petrarch).
+    /// Also print every record's expected and produced coding to stderr (plover, petrarch).
     #[arg(long)]
     pub records: bool,
 }

@@ -277,11 +277,7 @@ pub fn convert(verb_dictionary: &str, cameo2plover: &str) -> Result<String, Conv
             }
         }
     };
-    for (n, raw) in verb_dictionary.lines().enumerate() {
-        let err = |message: String| ConvertError {
-            line: n + 1,
-            message,
-        };
+    for raw in verb_dictionary.lines() {
         if raw.starts_with("####### VERB PATTERNS") {
             flush_set(&mut set, &mut out);
             in_verbs = true;

@@ -226,6 +226,16 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.45,
     ),
     p("help train/train/trains/trained/training", Aid, 0.4).only_governed(),
+    // Training someone's forces is military aid; the trained are the target.
+    p(
+        "trained * soldiers/trained * troops/trained * pilots/trained * forces/\
+         trained * recruits/trained * crews/train * soldiers/train * troops/train * pilots/\
+         train * forces/train * recruits/train * crews/trains * soldiers/trains * troops/\
+         trains * pilots/trains * forces/training * soldiers/training * troops/\
+         training * pilots/training * forces/training * recruits",
+        Aid,
+        0.5,
+    ),
     // AGREE (more): agreements, consensus, accepting, intent to cooperate.
     p(
         "agreed/agrees/agreeing/reached * agreement/reached * accord/reached * deal/\
@@ -298,7 +308,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          shared * expertise/been sharing/exchanged * information/extradited/extradite/\
          extradites/handed over * suspect/joint * exercises/joint * patrols/joint * operation/\
          war games/military exercises/naval exercises/conducted * exercises/launched * exercises/\
-         held * exercises/trade * pact/signed * contract",
+         held * exercises/trade * pact/signed * contract/jointly develop/jointly developing/\
+         jointly developed/jointly produce/jointly producing/jointly build/jointly building/\
+         co-develop/co-developing/co-produce/co-producing/joint development/joint production",
         Cooperate,
         0.5,
     ),
@@ -312,7 +324,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     ),
     // CONCEDE: yield, ease, release, ceasefire, allow access.
     p(
-        "conceded/concede/concedes/yielded/yield to/gave in/caved in/backed down/backed off/\
+        "agreed to step down/agreed to resign/agreed to quit/offered to resign/\
+         offered to step down/conceded/concede/concedes/yielded/yield to/gave in/caved in/backed down/backed off/\
          eased/eases/ease/lifted/lifts/lift/relaxed/relaxes/cancelled * restrictions/\
          canceled * restrictions/scrapped/abolished/repealed/rescinded/revoked * ban/\
          softened/compromised/made concessions/made * concession/acceded/acquiesced/\
@@ -491,7 +504,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          downgraded/downgrade/cancelled/canceled/cancels/cancel/called off/postponed/\
          closed * embassy/shut * embassy/excluded/ousted/\
          terminated/halted/halts/halt/stopped/stops/cut/cuts/reduced * ties/withdrew * ambassador/\
-         withdrew * aid/withdraws * aid/pulled * ambassador/boycotted * summit",
+         withdrew * aid/withdraws * aid/pulled * ambassador/boycotted * summit/\
+         banned * imports/banned * exports/bans * imports/bans * exports/ban * imports/\
+         ban * exports/banned imports/banned exports/halted * imports/halted * exports",
         Sanction,
         0.45,
     ),
@@ -504,7 +519,12 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          sent * troops/dispatched troops/dispatched * troops/prepared to resume/prepared to attack/\
          put * troops/raised * alert/heightened * alert/increased * security/tightened * security/\
          conducted * drills/military drills/show of force/called up * reservists/\
-         called up reservists/test-fired/tested * missile",
+         called up reservists/test-fired/tested * missile/moved * troops/moves * troops/\
+         move * troops/moving * troops/moved * forces/moved * soldiers/increased * forces/\
+         increases * forces/increased * troops/boosted * forces/boosted * troops/\
+         bolstered * forces/bolstered * troops/built up * forces/built up * troops/\
+         called up * soldiers/called up * conscripts/calls up * reservists/\
+         call up * reservists/sent * reinforcements/sent reinforcements",
         Mobilize,
         0.5,
     ),
@@ -533,7 +553,10 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          ambushed/ambush/raided * village/raided * town/killed/kill/kills/killing/\
          murdered/murder/massacred/massacre/slaughtered/executed/execute/assassinated/\
          assassinate/shot/shoots/shoot/shooting/opened fire/open fire/opens fire/\
-         fired on/fired at/fire on/fired * rockets/fired * shells/fired * missiles/shelled/\
+         fired on/fired at/fire on/fired * rockets/fired * shells/fired * missiles/\
+         fired * missile/fired * rocket/fired * drone/fired * drones/fires * missiles/\
+         launched * missile/launched * missiles/launched * rocket/launched * rockets/\
+         launched * drones/shelled/\
          shell/shells/shelling/bombed/bomb/bombs/bombing/bombarded/bombardment/pounded/\
          pound/strafed/struck/strikes against/air strikes/airstrikes/air raids/air raid/\
          exploded/detonated/set off/blew up * bomb/suicide bombing/suicide attack/\
@@ -691,14 +714,25 @@ fn match_form(ws: &[Word], i: usize, form: &[String]) -> Option<usize> {
             return (0..=6).find_map(|n| {
                 let skipped = ws.get(j..j + n)?;
                 let hyphens = skipped.iter().filter(|w| w.norm == "-").count();
+                // "300,000" and "2.5" are three words here: their separator is no punctuation.
+                let in_number = |x: usize| {
+                    x > 0
+                        && x + 1 < skipped.len()
+                        && matches!(skipped[x].norm.as_str(), "," | ".")
+                        && skipped[x - 1].kind == crate::words::WordKind::Num
+                        && skipped[x + 1].kind == crate::words::WordKind::Num
+                        && skipped[x - 1].span.end == skipped[x].span.start
+                        && skipped[x].span.end == skipped[x + 1].span.start
+                };
+                let separators = (0..skipped.len()).filter(|&x| in_number(x)).count();
                 let glued = skipped.iter().enumerate().all(|(x, w)| {
                     w.norm != "-" || (x > 0 && x + 1 < skipped.len() && skipped[x + 1].is_alpha())
                 });
                 if !glued
-                    || n.saturating_sub(hyphens * 2) > 3
-                    || skipped
-                        .iter()
-                        .any(|w| w.norm != "-" && w.kind == crate::words::WordKind::Punct)
+                    || n.saturating_sub((hyphens + separators) * 2) > 3
+                    || skipped.iter().enumerate().any(|(x, w)| {
+                        w.norm != "-" && w.kind == crate::words::WordKind::Punct && !in_number(x)
+                    })
                 {
                     return None;
                 }
@@ -743,6 +777,15 @@ fn table_at(ws: &[Word], i: usize) -> Option<Hit> {
     }
     None
 }
+
+/// Event nouns that name a kind of weapon when a weapon noun follows ("battle tank").
+const MODIFIER_NOUNS: &[&str] = &["battle", "attack", "assault", "strike", "combat"];
+#[rustfmt::skip]
+const WEAPON_HEADS: &[&str] = &[
+    "tank", "tanks", "helicopter", "helicopters", "aircraft", "jet", "jets", "rifle", "rifles",
+    "drone", "drones", "vehicle", "vehicles", "submarine", "submarines", "ship", "ships",
+    "plane", "planes", "group", "groups", "brigade", "brigades", "boat", "boats",
+];
 
 #[rustfmt::skip]
 const NOUN_BEFORE: &[&str] = &[
@@ -829,6 +872,15 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // "battle tank", "attack helicopters", "strike aircraft": a kind of weapon, no event.
+        if MODIFIER_NOUNS.contains(&ws[i].norm.as_str())
+            && ws
+                .get(i + 1)
+                .is_some_and(|w| WEAPON_HEADS.contains(&w.norm.as_str()))
+        {
+            i += 2;
+            continue;
+        }
         let table = table_at(ws, i);
         // The dictionary's patterns matter for a table trigger (its code, or a veto) and for a
         // verb with a code of its own; a verb without one ("said") stays no event.

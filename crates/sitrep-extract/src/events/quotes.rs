@@ -80,16 +80,22 @@ pub(crate) fn speakers(text: &str, prepared: &[Prepared]) -> HashMap<usize, Quot
     for (open, close) in regions(text) {
         // The reporting verb after the closing mark, in the sentence holding it, or before the
         // opening mark in the sentence holding that.
-        let after = prepared
+        let closing = prepared
             .iter()
-            .find(|p| p.sent.start <= close && close <= p.sent.end)
-            .and_then(|p| {
-                p.attributions.iter().find(|f| {
-                    f.rank == 3
-                        && f.speaker.is_some()
-                        && p.s.ws.get(f.verb).is_some_and(|w| w.span.start >= close)
-                })
-            });
+            .find(|p| p.sent.start <= close && close <= p.sent.end);
+        let after = closing.and_then(|p| {
+            p.attributions.iter().find(|f| {
+                f.rank == 3
+                    && f.speaker.is_some()
+                    && p.s.ws.get(f.verb).is_some_and(|w| w.span.start >= close)
+            })
+        });
+        // Where the quotation's paragraph ends for the next one: after `“...,” Scholz said.`
+        // the reporting clause belongs to it.
+        let tail = match (after, closing) {
+            (Some(_), Some(p)) => p.sent.end.max(close),
+            _ => close,
+        };
         let before = || {
             prepared
                 .iter()
@@ -113,15 +119,14 @@ pub(crate) fn speakers(text: &str, prepared: &[Prepared]) -> HashMap<usize, Quot
             },
         };
         for (pi, p) in prepared.iter().enumerate() {
-            let first =
-                p.s.ws
-                    .first()
-                    .map_or(p.sent.start, |w| w.span.start.saturating_sub(3));
-            if first >= open && p.sent.start < close {
+            // The sentence starts inside the quotation: its first word is the opening mark
+            // itself or follows it (a curly mark is 3 bytes).
+            let first = p.s.ws.first().map_or(p.sent.start, |w| w.span.start);
+            if first + 3 >= open && first < close && p.sent.start < close {
                 out.entry(pi).or_insert_with(|| q.clone());
             }
         }
-        prev = Some((close, q));
+        prev = Some((tail, q));
     }
     out
 }

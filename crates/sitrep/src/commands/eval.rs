@@ -51,14 +51,34 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Suite::Plover => {
-            let file = a
+            // --data is the folder of gold_standard_records.jsonl, or a records file of the
+            // same format (the project's own dev set: crates/sitrep-extract/tests/data).
+            let data = a
                 .data
                 .clone()
-                .unwrap_or_else(|| data_root().join("events/plover"))
-                .join("gold_standard_records.jsonl");
+                .unwrap_or_else(|| data_root().join("events/plover"));
+            let file = if data.is_file() {
+                data
+            } else {
+                data.join("gold_standard_records.jsonl")
+            };
             let scores = sitrep_extract::eval::plover(&file).with_context(|| {
                 format!("cannot evaluate on {} (pass --data DIR)", file.display())
             })?;
+            if a.records {
+                for r in &scores.records {
+                    eprintln!(
+                        "{} {} gold={} predicted={} source={:?} target={:?} | {}",
+                        if r.type_ok { "OK  " } else { "MISS" },
+                        r.id,
+                        r.gold,
+                        r.predicted,
+                        r.predicted_source.as_deref().unwrap_or("-"),
+                        r.predicted_target.as_deref().unwrap_or("-"),
+                        r.text
+                    );
+                }
+            }
             eprint!("{}", scores.confusion());
             println!("{scores}");
             Ok(ExitCode::SUCCESS)
