@@ -3,9 +3,9 @@
 //! A document is first read into a [`DocCtx`]: per token, hashed ids for the word as written,
 //! lower-cased and "normalised" (its usual form from the [`Lexicon`] where its case says
 //! nothing: sentence-initial words and all-caps headlines), its word shapes, case profile,
-//! gazetteer matches and document statistics. Features of a token are then cheap
-//! combinations of these ids ([`local`]). The second pass adds features from the first
-//! pass's labels over the whole document ([`Agg`], [`nonlocal`]).
+//! word clusters ([`sitrep_learn::clusters`]), gazetteer matches and document statistics.
+//! Features of a token are then cheap combinations of these ids ([`local`]). The second pass
+//! adds features from the first pass's labels over the whole document ([`Agg`], [`nonlocal`]).
 
 use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::{case_of, is_caps_sentence, is_initial, is_title_sentence, Case, Lexicon};
@@ -54,6 +54,10 @@ const T_AGG_MAJ_POS: u32 = 35;
 const T_STACK2: u32 = 36;
 const T_PHRASE: u32 = 37;
 const T_AGG_TAG: u32 = 38;
+const T_CL: u32 = 41;
+const T_CL_SH: u32 = 42;
+const T_WCL: u32 = 43;
+const T_CL_POS: u32 = 44;
 
 // Token flags.
 const F_CAP: u32 = 1;
@@ -71,6 +75,8 @@ const GEO_BITS: u64 = (1 << 0) | (1 << 1) | (1 << 5) | (1 << 6) | (0xf << 18) | 
 /// Ids standing for positions before and after the sentence.
 const BOS: u64 = 0x5bd1_e995_0000_0001;
 const EOS: u64 = 0x5bd1_e995_0000_0002;
+/// The cluster id of a word outside the cluster vocabulary.
+const NO_CLUSTER: u16 = u16::MAX;
 /// The identity of a word the lexicon does not know.
 const UNK: u64 = 0x5bd1_e995_0000_0003;
 
@@ -95,6 +101,8 @@ pub struct DocCtx {
     sshape: Vec<u64>,
     rawshape: Vec<u64>,
     prof: Vec<u64>,
+    /// Word clusters (fine, mid, coarse; `NO_CLUSTER` where the word has none).
+    clus: Vec<[u16; 3]>,
     pub flags: Vec<u32>,
     lower_text: String,
     lower_off: Vec<(usize, usize)>,
@@ -197,6 +205,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
         sshape: Vec::with_capacity(n),
         rawshape: Vec::with_capacity(n),
         prof: Vec::with_capacity(n),
+        clus: Vec::with_capacity(n),
         flags: Vec::with_capacity(n),
         lower_text: String::with_capacity(n * 8),
         lower_off: Vec::with_capacity(n),
@@ -210,6 +219,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
         dateline: Vec::with_capacity(doc.len()),
         quoted: Vec::with_capacity(n),
     };
+    let clusters = sitrep_learn::clusters::Clusters::builtin();
     let (mut long, mut short) = (String::new(), String::new());
     let mut matches: Vec<Match> = Vec::new();
     let mut longest: Vec<Option<Match>> = Vec::new();
@@ -299,6 +309,7 @@ pub fn read_doc<S: AsRef<str>>(res: &Resources, doc: &[Vec<S>]) -> DocCtx {
                 c.rawshape.push(0);
             }
             c.prof.push(res.lexicon.profile(lower));
+            c.clus.push(clusters.get(lower).unwrap_or([NO_CLUSTER; 3]));
             c.flags.push(fl);
         }
         // Gazetteer matches of this sentence.
@@ -468,6 +479,20 @@ pub fn local(c: &DocCtx, s: usize, t: usize, f: &mut Features) {
                 }
             }
         }
+    }
+    // Word clusters: the word's at each level, the fine one with its shape, the middle one
+    // with its case and position, and the middle ones of its neighbours. A word never seen
+    // in training still has the cluster of words that were ("nestle" and "unilever").
+    let cl = c.clus[t];
+    for (level, &k) in cl.iter().enumerate() {
+        f.n(T_CL, &[level as u64, k as u64]);
+    }
+    f.n(T_CL_SH, &[cl[0] as u64, c.sshape[t]]);
+    let cap = (fl & (F_CAP | F_INITIAL | F_CAPS_SENT | F_TITLE_SENT)) as u64;
+    f.n(T_CL_POS, &[cl[1] as u64, cap]);
+    for o in [-1isize, 1] {
+        let k = at(o).map_or(NO_CLUSTER - 1, |j| c.clus[j][1]);
+        f.n(T_WCL, &[o as u64, k as u64]);
     }
     for o in [-2isize, -1, 1, 2] {
         f.n(T_WLOW, &[o as u64, id(&c.wid, o)]);

@@ -14,6 +14,11 @@
 //! 5. Train the first-pass model on everything; keep the epoch with the best dev F1.
 //! 6. Add the second-pass features (from the jackknifed labels for training documents, from
 //!    the final first-pass model for dev) and train the second-pass model the same way.
+//! 7. Average the replicas (steps 2 to 6 once per replica).
+//! 8. With [`TrainConfig::train_on_dev`] (the standard setup), do it all again on train and
+//!    dev together, each replica's passes trained for the epochs chosen on dev in the first
+//!    round; the first round's dev score goes into the provenance. Flair and others report
+//!    CoNLL test scores of models trained this way.
 
 use crate::data::{self, Document, Format};
 use crate::features::{self, Agg, DocCtx, Resources};
@@ -51,6 +56,10 @@ pub struct TrainConfig {
     pub epochs: usize,
     /// Whether to train the second (document-level) pass.
     pub second_pass: bool,
+    /// Train the final model on train and dev: the whole training runs first on train with
+    /// the epochs chosen on dev (its dev score goes into the provenance), then again on train
+    /// and dev with those epochs fixed.
+    pub train_on_dev: bool,
     /// Replicas averaged into each final model: each has its own fold assignment (so its
     /// own jackknifed first-pass labels) and its own shuffles.
     pub ensemble: usize,
@@ -61,6 +70,10 @@ pub struct TrainConfig {
     pub mira_c: Option<f32>,
     /// Share of training tokens whose own word identity is hidden in each epoch.
     pub lex_dropout: f32,
+    /// Cost-augmented decoding in training: every wrong tag's score is raised by this much,
+    /// so a sentence counts as learnt only when the gold tags win by that margin (0: the
+    /// plain perceptron).
+    pub margin: f32,
     pub seed: u64,
     /// Progress lines on stderr.
     pub verbose: bool,
@@ -101,11 +114,13 @@ impl TrainConfig {
             fold_epochs: 8,
             epochs: 20,
             second_pass: true,
+            train_on_dev: true,
             ensemble: 3,
             min_seen: 2,
             min_weight: 0.0,
             mira_c: None,
-            lex_dropout: 0.2,
+            lex_dropout: 0.35,
+            margin: 3.0,
             seed: 7,
             verbose: true,
         }
@@ -367,12 +382,15 @@ struct Run<'a> {
     min_weight: f32,
     mira_c: Option<f32>,
     lex_dropout: f32,
+    margin: f32,
     verbose: bool,
     name: &'a str,
 }
 
 impl Run<'_> {
-    fn go(&self) -> (Model, Vec<f32>) {
+    /// Trains; returns the model of the epoch with the best dev F1 (the last without dev),
+    /// its transitions and its epoch (from 1).
+    fn go(&self) -> (Model, Vec<f32>, usize) {
         let mut p = Perceptron::new(N_TAGS);
         let mut tr = Trans::new();
         let mut rng = Rng(self.seed | 1);
@@ -382,7 +400,7 @@ impl Run<'_> {
         let mut lat = Lattice::default();
         let mut pred = Vec::new();
         let mut hide: Vec<bool> = Vec::new();
-        let mut best: Option<(f64, Model, Vec<f32>)> = None;
+        let mut best: Option<(f64, Model, Vec<f32>, usize)> = None;
         let mut dev_tags = self.dev.map(|d| vec![0; d.gold.len()]);
         let dev_sents: Vec<usize> = self
             .dev
@@ -416,10 +434,19 @@ impl Run<'_> {
                         p.scores(&k[span(set, t, &hide)], out);
                     }
                 }
+                let gold = &self.corpus.gold[a..b];
+                if self.margin > 0.0 {
+                    for (row, &g) in gold.iter().enumerate() {
+                        for (k, x) in em[row * N_TAGS..(row + 1) * N_TAGS].iter_mut().enumerate() {
+                            if k != g {
+                                *x += self.margin;
+                            }
+                        }
+                    }
+                }
                 viterbi(&em, &tr.cur, &mut lat, &mut pred);
                 p.tick();
                 tr.t += 1;
-                let gold = &self.corpus.gold[a..b];
                 if pred.as_slice() == gold {
                     continue;
                 }
@@ -486,8 +513,8 @@ impl Run<'_> {
                             t0.elapsed().as_secs_f64()
                         );
                     }
-                    if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
-                        best = Some((f1, model, tr.averaged()));
+                    if best.as_ref().is_none_or(|(b, _, _, _)| f1 > *b) {
+                        best = Some((f1, model, tr.averaged(), epoch + 1));
                     }
                 }
             } else if self.verbose {
@@ -500,10 +527,11 @@ impl Run<'_> {
             }
         }
         match best {
-            Some((_, m, t)) => (m, t),
+            Some((_, m, t, e)) => (m, t, e),
             None => (
                 p.freeze(tags::tag_names(), self.min_seen, self.min_weight),
                 tr.averaged(),
+                self.epochs,
             ),
         }
     }
@@ -530,6 +558,7 @@ fn run<'a>(
         min_weight: cfg.min_weight,
         mira_c: cfg.mira_c,
         lex_dropout: cfg.lex_dropout,
+        margin: cfg.margin,
         verbose: cfg.verbose,
         name,
     }
@@ -615,6 +644,228 @@ fn train_entries(docs: &[Document], folds: &[usize]) -> HashMap<Entry, u64> {
     out
 }
 
+/// What one training run yields.
+struct Fit {
+    lexicon: Arc<Lexicon>,
+    full_gaz: Arc<Gazetteer>,
+    m1: (Model, Vec<f32>),
+    m2: Option<(Model, Vec<f32>)>,
+    /// Per replica, the epochs of passes 1 and 2 (chosen on dev, or as fixed).
+    epochs: Vec<[usize; 2]>,
+    /// CoNLL dev F1 of the final model, and its recall of dev names unseen in training.
+    dev_f1: f64,
+    unseen_recall: f64,
+}
+
+/// Steps 2 to 7 on these documents: with `fixed` epochs per replica (passes 1 and 2), or
+/// with the epochs that score best on dev.
+fn fit(
+    cfg: &TrainConfig,
+    docs: &[Document],
+    dev_docs: &[Document],
+    kb: &[Entry],
+    unlabeled: &[Vec<String>],
+    fixed: Option<&[[usize; 2]]>,
+    log: &dyn Fn(&str),
+) -> Result<Fit, NerError> {
+    let folds_n = cfg.folds.clamp(2, 32);
+    // The lexicon and the gazetteers as the final model sees them (all training data).
+    let lexicon = Arc::new(Lexicon::build(
+        docs.iter()
+            .flat_map(|d| d.sentences.iter().map(|s| s.words.as_slice()))
+            .chain(unlabeled.iter().map(Vec::as_slice)),
+    ));
+    let all_folds = vec![0; docs.len()];
+    let full_gaz = {
+        let mut e = kb.to_vec();
+        e.extend(train_entries(docs, &all_folds).into_keys());
+        Arc::new(Gazetteer::new(e))
+    };
+    log(&format!(
+        "lexicon {} words, gazetteer {} entries ({} from the KB)",
+        lexicon.len(),
+        full_gaz.len(),
+        kb.len()
+    ));
+    let mut dev = Corpus::build(
+        dev_docs,
+        &vec![0; dev_docs.len()],
+        &|_| lexicon.clone(),
+        &|_| full_gaz.clone(),
+    );
+    let dev_all: Vec<usize> = (0..dev.sents.len()).collect();
+    let replicas = cfg.ensemble.max(1);
+    let (mut m1s, mut t1s, mut m2s, mut t2s) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut epochs: Vec<[usize; 2]> = Vec::new();
+    for rep in 0..replicas {
+        let seed = cfg.seed.wrapping_add(1000 * rep as u64);
+        // 2. Folds; the lexicon and the training lists are jackknifed: a training sentence
+        // sees counts and names from the other folds only, so what only it has is unseen,
+        // as new words and names are at run time.
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut fold_of: Vec<usize> = (0..docs.len()).map(|d| d % folds_n).collect();
+        rng.shuffle(&mut fold_of);
+        let fold_lex: Vec<Arc<Lexicon>> = (0..folds_n)
+            .map(|f| {
+                Arc::new(Lexicon::build(
+                    docs.iter()
+                        .enumerate()
+                        .filter(|(d, _)| fold_of[*d] != f)
+                        .flat_map(|(_, d)| d.sentences.iter().map(|s| s.words.as_slice()))
+                        .chain(unlabeled.iter().map(Vec::as_slice)),
+                ))
+            })
+            .collect();
+        let tentries = train_entries(docs, &fold_of);
+        let fold_gaz: Vec<Arc<Gazetteer>> = (0..folds_n)
+            .map(|f| {
+                let mut e = kb.to_vec();
+                e.extend(
+                    tentries
+                        .iter()
+                        .filter(|(_, bits)| *bits & !(1u64 << f) != 0)
+                        .map(|(entry, _)| entry.clone()),
+                );
+                Arc::new(Gazetteer::new(e))
+            })
+            .collect();
+        // 3. Features.
+        let mut corpus = Corpus::build(docs, &fold_of, &|f| fold_lex[f].clone(), &|f| {
+            fold_gaz[f].clone()
+        });
+        drop(fold_gaz);
+        drop(fold_lex);
+        log(&format!(
+            "replica {rep}: {:.1} feature keys per token",
+            corpus.local.keys.len() as f64 / corpus.gold.len().max(1) as f64
+        ));
+        // 4. Jackknifed first-pass tags.
+        let mut tags1 = vec![0usize; corpus.gold.len()];
+        if cfg.second_pass {
+            for k in 0..folds_n {
+                let (inside, outside): (Vec<usize>, Vec<usize>) =
+                    (0..corpus.sents.len()).partition(|&s| corpus.fold[corpus.sents[s].2] == k);
+                let name = format!("replica {rep} fold {k}");
+                let mut r = run(cfg, &corpus, outside, false, cfg.fold_epochs, None, &name);
+                r.seed = seed;
+                let (m, t, _) = r.go();
+                corpus.tag_with(&m, &tags::with_constraints(t), false, &inside, &mut tags1);
+            }
+            log(&format!(
+                "replica {rep}: jackknifed first pass, train F1 {:.2}",
+                corpus.f1(&tags1) * 100.0
+            ));
+        }
+        // 5. The first-pass model.
+        let all: Vec<usize> = (0..corpus.sents.len()).collect();
+        let name = format!("replica {rep} pass 1");
+        let (ep1, sel) = match fixed {
+            Some(f) => (f.get(rep).map_or(cfg.epochs, |e| e[0]), None),
+            None => (cfg.epochs, Some(&dev)),
+        };
+        let mut r = run(cfg, &corpus, all.clone(), false, ep1, sel, &name);
+        r.seed = seed;
+        let (m1, t1, e1) = r.go();
+        let mut e2 = 0;
+        // 6. The second-pass model.
+        if cfg.second_pass {
+            let mut dev1 = vec![0; dev.gold.len()];
+            dev.tag_with(
+                &m1,
+                &tags::with_constraints(t1.clone()),
+                false,
+                &dev_all,
+                &mut dev1,
+            );
+            corpus.set_extra(&tags1);
+            dev.set_extra(&dev1);
+            let name = format!("replica {rep} pass 2");
+            let (ep2, sel) = match fixed {
+                Some(f) => (f.get(rep).map_or(cfg.epochs, |e| e[1]), None),
+                None => (cfg.epochs, Some(&dev)),
+            };
+            let mut r = run(cfg, &corpus, all, true, ep2, sel, &name);
+            r.seed = seed;
+            let (m2, t2, e) = r.go();
+            e2 = e;
+            m2s.push(m2);
+            t2s.push(t2);
+        }
+        m1s.push(m1);
+        t1s.push(t1);
+        epochs.push([e1, e2]);
+        log(&format!("replica {rep} done"));
+    }
+    // 7. Averages of the replicas.
+    let avg_t = |ts: &[Vec<f32>]| -> Vec<f32> {
+        let mut out = vec![0.0f32; T_SIDE * T_SIDE];
+        for t in ts {
+            for (a, b) in out.iter_mut().zip(t) {
+                *a += b / ts.len() as f32;
+            }
+        }
+        out
+    };
+    let merr = |e: sitrep_learn::ModelError| NerError::Bundle(e.into());
+    let m1 = crate::merge::average(&m1s, cfg.min_weight).map_err(merr)?;
+    let t1 = avg_t(&t1s);
+    let mut dev1 = vec![0; dev.gold.len()];
+    dev.tag_with(
+        &m1,
+        &tags::with_constraints(t1.clone()),
+        false,
+        &dev_all,
+        &mut dev1,
+    );
+    let seen = {
+        let c = Corpus::build(docs, &all_folds, &|_| lexicon.clone(), &|_| {
+            full_gaz.clone()
+        });
+        c.entity_strings()
+    };
+    let (ur, un) = dev.unseen_recall(&dev1, &seen);
+    let (mut dev_f1, mut unseen_recall) = (dev.f1(&dev1), ur);
+    log(&format!(
+        "pass 1 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
+        dev.f1(&dev1) * 100.0,
+        m1.len(),
+        ur * 100.0
+    ));
+    let m2 = if cfg.second_pass {
+        let m2 = crate::merge::average(&m2s, cfg.min_weight).map_err(merr)?;
+        let t2 = avg_t(&t2s);
+        dev.set_extra(&dev1);
+        let mut dev2 = vec![0; dev.gold.len()];
+        dev.tag_with(
+            &m2,
+            &tags::with_constraints(t2.clone()),
+            true,
+            &dev_all,
+            &mut dev2,
+        );
+        let (ur, un) = dev.unseen_recall(&dev2, &seen);
+        (dev_f1, unseen_recall) = (dev.f1(&dev2), ur);
+        log(&format!(
+            "pass 2 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
+            dev.f1(&dev2) * 100.0,
+            m2.len(),
+            ur * 100.0
+        ));
+        Some((m2, t2))
+    } else {
+        None
+    };
+    Ok(Fit {
+        lexicon,
+        full_gaz,
+        m1: (m1, t1),
+        m2,
+        epochs,
+        dev_f1,
+        unseen_recall,
+    })
+}
+
 /// Trains a recogniser (see the module docs).
 pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
     let t0 = Instant::now();
@@ -668,186 +919,60 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         })?;
         gazetteer::phoenix_entries(&text, *orgs, &mut kb);
     }
-    // The lexicon and the gazetteers as the final model sees them (all training data).
-    let lexicon = Arc::new(Lexicon::build(
-        docs.iter()
-            .flat_map(|d| d.sentences.iter().map(|s| s.words.as_slice()))
-            .chain(unlabeled.iter().map(Vec::as_slice)),
-    ));
-    let all_folds = vec![0; docs.len()];
-    let full_gaz = {
-        let mut e = kb.clone();
-        e.extend(train_entries(&docs, &all_folds).into_keys());
-        Arc::new(Gazetteer::new(e))
-    };
-    log(&format!(
-        "lexicon {} words, gazetteer {} entries ({} from the KB)",
-        lexicon.len(),
-        full_gaz.len(),
-        kb.len()
-    ));
-    let mut dev = Corpus::build(
-        &dev_docs,
-        &vec![0; dev_docs.len()],
-        &|_| lexicon.clone(),
-        &|_| full_gaz.clone(),
-    );
-    let dev_all: Vec<usize> = (0..dev.sents.len()).collect();
-    let replicas = cfg.ensemble.max(1);
-    let (mut m1s, mut t1s, mut m2s, mut t2s) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for rep in 0..replicas {
-        let seed = cfg.seed.wrapping_add(1000 * rep as u64);
-        // 2. Folds; the lexicon and the training lists are jackknifed: a training sentence
-        // sees counts and names from the other folds only, so what only it has is unseen,
-        // as new words and names are at run time.
-        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        let mut fold_of: Vec<usize> = (0..docs.len()).map(|d| d % folds_n).collect();
-        rng.shuffle(&mut fold_of);
-        let fold_lex: Vec<Arc<Lexicon>> = (0..folds_n)
-            .map(|f| {
-                Arc::new(Lexicon::build(
-                    docs.iter()
-                        .enumerate()
-                        .filter(|(d, _)| fold_of[*d] != f)
-                        .flat_map(|(_, d)| d.sentences.iter().map(|s| s.words.as_slice()))
-                        .chain(unlabeled.iter().map(Vec::as_slice)),
-                ))
-            })
-            .collect();
-        let tentries = train_entries(&docs, &fold_of);
-        let fold_gaz: Vec<Arc<Gazetteer>> = (0..folds_n)
-            .map(|f| {
-                let mut e = kb.clone();
-                e.extend(
-                    tentries
-                        .iter()
-                        .filter(|(_, bits)| *bits & !(1u64 << f) != 0)
-                        .map(|(entry, _)| entry.clone()),
-                );
-                Arc::new(Gazetteer::new(e))
-            })
-            .collect();
-        // 3. Features.
-        let mut corpus = Corpus::build(&docs, &fold_of, &|f| fold_lex[f].clone(), &|f| {
-            fold_gaz[f].clone()
-        });
-        drop(fold_gaz);
-        drop(fold_lex);
+    let fixed = if cfg.train_on_dev {
+        // Hyperparameters and epochs are chosen on dev first; the final model then learns
+        // from train and dev with them.
+        let first = fit(cfg, &docs, &dev_docs, &kb, &unlabeled, None, &log)?;
+        let mut all = docs.clone();
+        all.extend(dev_docs.iter().cloned());
         log(&format!(
-            "replica {rep}: {:.1} feature keys per token",
-            corpus.local.keys.len() as f64 / corpus.gold.len().max(1) as f64
+            "training again on train and dev ({} documents) with the epochs chosen on dev: {:?}",
+            all.len(),
+            first.epochs
         ));
-        // 4. Jackknifed first-pass tags.
-        let mut tags1 = vec![0usize; corpus.gold.len()];
-        if cfg.second_pass {
-            for k in 0..folds_n {
-                let (inside, outside): (Vec<usize>, Vec<usize>) =
-                    (0..corpus.sents.len()).partition(|&s| corpus.fold[corpus.sents[s].2] == k);
-                let name = format!("replica {rep} fold {k}");
-                let mut r = run(cfg, &corpus, outside, false, cfg.fold_epochs, None, &name);
-                r.seed = seed;
-                let (m, t) = r.go();
-                corpus.tag_with(&m, &tags::with_constraints(t), false, &inside, &mut tags1);
-            }
-            log(&format!(
-                "replica {rep}: jackknifed first pass, train F1 {:.2}",
-                corpus.f1(&tags1) * 100.0
-            ));
-        }
-        // 5. The first-pass model.
-        let all: Vec<usize> = (0..corpus.sents.len()).collect();
-        let name = format!("replica {rep} pass 1");
-        let mut r = run(
+        let second = fit(
             cfg,
-            &corpus,
-            all.clone(),
-            false,
-            cfg.epochs,
-            Some(&dev),
-            &name,
-        );
-        r.seed = seed;
-        let (m1, t1) = r.go();
-        // 6. The second-pass model.
-        if cfg.second_pass {
-            let mut dev1 = vec![0; dev.gold.len()];
-            dev.tag_with(
-                &m1,
-                &tags::with_constraints(t1.clone()),
-                false,
-                &dev_all,
-                &mut dev1,
-            );
-            corpus.set_extra(&tags1);
-            dev.set_extra(&dev1);
-            let name = format!("replica {rep} pass 2");
-            let mut r = run(cfg, &corpus, all, true, cfg.epochs, Some(&dev), &name);
-            r.seed = seed;
-            let (m2, t2) = r.go();
-            m2s.push(m2);
-            t2s.push(t2);
-        }
-        m1s.push(m1);
-        t1s.push(t1);
-        log(&format!("replica {rep} done"));
-    }
-    // 7. Averages of the replicas.
-    let avg_t = |ts: &[Vec<f32>]| -> Vec<f32> {
-        let mut out = vec![0.0f32; T_SIDE * T_SIDE];
-        for t in ts {
-            for (a, b) in out.iter_mut().zip(t) {
-                *a += b / ts.len() as f32;
-            }
-        }
-        out
-    };
-    let merr = |e: sitrep_learn::ModelError| NerError::Bundle(e.into());
-    let m1 = crate::merge::average(&m1s, cfg.min_weight).map_err(merr)?;
-    let t1 = avg_t(&t1s);
-    let mut dev1 = vec![0; dev.gold.len()];
-    dev.tag_with(
-        &m1,
-        &tags::with_constraints(t1.clone()),
-        false,
-        &dev_all,
-        &mut dev1,
-    );
-    let seen = {
-        let c = Corpus::build(&docs, &all_folds, &|_| lexicon.clone(), &|_| {
-            full_gaz.clone()
-        });
-        c.entity_strings()
-    };
-    let (ur, un) = dev.unseen_recall(&dev1, &seen);
-    log(&format!(
-        "pass 1 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
-        dev.f1(&dev1) * 100.0,
-        m1.len(),
-        ur * 100.0
-    ));
-    let m2 = if cfg.second_pass {
-        let m2 = crate::merge::average(&m2s, cfg.min_weight).map_err(merr)?;
-        let t2 = avg_t(&t2s);
-        dev.set_extra(&dev1);
-        let mut dev2 = vec![0; dev.gold.len()];
-        dev.tag_with(
-            &m2,
-            &tags::with_constraints(t2.clone()),
-            true,
-            &dev_all,
-            &mut dev2,
-        );
-        let (ur, un) = dev.unseen_recall(&dev2, &seen);
-        log(&format!(
-            "pass 2 ({replicas} averaged): dev F1 {:.2}, {} rows; recall of the {un} dev names unseen in training {:.2}",
-            dev.f1(&dev2) * 100.0,
-            m2.len(),
-            ur * 100.0
-        ));
-        Some((m2, t2))
+            &all,
+            &dev_docs,
+            &kb,
+            &unlabeled,
+            Some(&first.epochs),
+            &log,
+        )?;
+        Some((first, second))
     } else {
         None
     };
+    let (fitted, dev_note) = match fixed {
+        Some((first, second)) => {
+            let note = format!(
+                "final model trained on train and dev with the epochs chosen on dev ({:?} per \
+                 replica, passes 1 and 2); the same setup trained on train only: CoNLL dev F1 \
+                 {:.2}, recall of dev names unseen in training {:.2}",
+                first.epochs,
+                first.dev_f1 * 100.0,
+                first.unseen_recall * 100.0
+            );
+            (second, note)
+        }
+        None => {
+            let f = fit(cfg, &docs, &dev_docs, &kb, &unlabeled, None, &log)?;
+            let note = format!(
+                "CoNLL dev F1 {:.2}, recall of dev names unseen in training {:.2}",
+                f.dev_f1 * 100.0,
+                f.unseen_recall * 100.0
+            );
+            (f, note)
+        }
+    };
+    let Fit {
+        lexicon,
+        full_gaz,
+        m1: (m1, t1),
+        m2,
+        ..
+    } = fitted;
+    log(&dev_note);
     // Paths in the provenance are shown from the data folder or the repository.
     let short = |p: &std::path::Path| {
         let s = p.display().to_string();
@@ -863,17 +988,28 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         "sitrep-ner: averaged perceptron over BILOU tags, Viterbi, two passes (the second with \
          document-level features from jackknifed first-pass labels, {folds_n} folds); {} replicas \
          averaged.\n\
-         trained on: {}\n\
+         trained on: {}{}\n\
          epochs selected on: {}\n\
+         {dev_note}\n\
          case lexicon also from: {}\n\
+         word clusters: sitrep_learn::clusters (built in; all-MiniLM-L6-v2 word-piece \
+         embeddings, {}/{}/{} clusters)\n\
          gazetteers: {} entries from {}{}; training entities (jackknifed)\n\
          epochs <= {} (jackknife models {}), min_seen {}, min_weight {}, word dropout {}, \
-         seed {}\n\
+         margin {}, seed {}\n\
          training took {:.0}s",
         cfg.ensemble.max(1),
         list(&mut cfg.train.iter().map(|(p, _)| p)),
+        if cfg.train_on_dev {
+            format!(" and {}", short(&cfg.dev))
+        } else {
+            String::new()
+        },
         short(&cfg.dev),
         list(&mut cfg.unlabeled_conllu.iter()),
+        sitrep_learn::clusters::FINE,
+        sitrep_learn::clusters::MID,
+        sitrep_learn::clusters::COARSE,
         kb.len(),
         cfg.kb_dir.as_ref().map_or("-".to_string(), |p| short(p)),
         if cfg.actor_dictionaries.is_empty() {
@@ -889,6 +1025,7 @@ pub fn train(cfg: &TrainConfig) -> Result<Ner, NerError> {
         cfg.min_seen,
         cfg.min_weight,
         cfg.lex_dropout,
+        cfg.margin,
         cfg.seed,
         t0.elapsed().as_secs_f64()
     );

@@ -1,5 +1,5 @@
 //! The committed model: it loads, finds the names of a typical domain sentence with the
-//! right types, survives any input, and round-trips through a bundle.
+//! right types, survives any input, round-trips through a bundle, and says how it was made.
 
 use sitrep_core::EntityType;
 use sitrep_ner::{Ner, NerSpan};
@@ -134,4 +134,12 @@ fn round_trips_through_a_bundle() {
     let doc = tokens("Russian forces shelled Kharkiv, the governor Oleh Synyehubov said.");
     assert_eq!(back.recognise(&doc), ner.recognise(&doc));
     assert!(Ner::from_bundle(&sitrep_learn::Bundle::new()).is_err());
+}
+
+#[test]
+fn provenance_says_how_the_model_was_made() {
+    let p = Ner::builtin().provenance();
+    assert!(p.contains("trained on:"), "{p}");
+    assert!(p.contains("CoNLL dev F1"), "{p}");
+    println!("{p}");
 }
