@@ -190,6 +190,14 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p("expressed reluctance/reluctant to/reluctance", Reject, 0.45).governs(),
     p("said no/saying no/says no/say no", Reject, 0.5),
     p("too much to ask/a lot to ask", Reject, 0.5).speaker(),
+    // "Officials said Russian forces had committed war crimes": the speaker alleges it.
+    p(
+        "committed * war crimes/committed war crimes/committed * atrocities/\
+         committed atrocities/committed * crimes against humanity",
+        Accuse,
+        0.5,
+    )
+    .speaker(),
     p("not anticipate", Reject, 0.45).speaker(),
     // THREATEN
     p(
@@ -288,6 +296,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         "praised/praise/praises/praising/hailed/hails/hail/commended/commends/lauded/applauded/\
          welcomed/welcomes/welcome/backed/backs/supported/supports/support/endorsed * bid/\
          defended/defends/expressed support/voiced support/expressed solidarity/\
+         voiced * backing/expressed * backing/voiced * support/expressed * support/\
+         pledged * backing/declared * support/reaffirmed * backing/\
          recognized/recognised/recognizes/recognises/\
          thanked/thanks/congratulated/congratulates/forgave",
         Support,
@@ -324,7 +334,10 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     ),
     // CONCEDE: yield, ease, release, ceasefire, allow access.
     p(
-        "agreed to step down/agreed to resign/agreed to quit/offered to resign/\
+        "withdrew * bill/withdrew * law/withdrew * proposal/withdrew * plan/withdraws * bill/\
+         dropped * plan/dropped * plans/dropped * bill/dropped * proposal/shelved * plan/\
+         shelved * plans/shelved * bill/scrapped * plan/scrapped * plans/scrapped * bill/\
+         abandoned * plan/abandoned * plans/abandoned * bill/agreed to step down/agreed to resign/agreed to quit/offered to resign/\
          offered to step down/conceded/concede/concedes/yielded/yield to/gave in/caved in/backed down/backed off/\
          eased/eases/ease/lifted/lifts/lift/relaxed/relaxes/cancelled * restrictions/\
          canceled * restrictions/scrapped/abolished/repealed/rescinded/revoked * ban/\
@@ -355,6 +368,15 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.5,
     )
     .mode("release"),
+    // RETREAT: letting humanitarian aid through (CAMEO 0863, "allow delivery of humanitarian
+    // aid").
+    p(
+        "allowed * aid/allowed * convoys/allowed * convoy/allowed * humanitarian/allows * aid/\
+         allow * aid/allow * convoys/let * aid/let * convoys/allowed aid/allowing * aid",
+        Retreat,
+        0.5,
+    )
+    .mode("access"),
     // RETREAT: easing a curfew, a state of emergency, a blockade or economic sanctions (the
     // manual's CAMEO table: 0813, 0814, 0872, 085); easing administrative restrictions stays
     // CONCEDE.
@@ -411,6 +433,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          deplored/deplores/slammed/slams/lambasted/rebuked/rebukes/castigated/chastised/\
          censured/decried/decries/protested to/complained/complain/complains/complaining/\
          charged/charges/indicted/indicts/sued/sues/alleged/alleges/faulted/\
+         issued * arrest warrant/issued * warrant/issues * arrest warrant/arrest warrant/\
          summoned/summons/voiced concern/expressed concern/voiced * concern/\
          expressed * concern/expressed * regret/expressed * disappointment/\
          expressed * displeasure/lodged * protest/lodged * complaint/filed * complaint",
@@ -484,7 +507,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          boycotted/boycott/boycotts/blocked roads/blocked * road/\
          blocked * roads/blocked * highway/occupied * building/occupied * offices/\
          sit-in/took to the streets/poured into the streets/collecting signatures/\
-         collected signatures/began collecting/petition drive/walkout/walked off",
+         collected signatures/began collecting/petition drive/walkout/walked off/\
+         clashed with police/clashed with riot police/clashed with * police/clash with police/\
+         clashes with police/clashed with security forces",
         Protest,
         0.5,
     ),
@@ -506,7 +531,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          terminated/halted/halts/halt/stopped/stops/cut/cuts/reduced * ties/withdrew * ambassador/\
          withdrew * aid/withdraws * aid/pulled * ambassador/boycotted * summit/\
          banned * imports/banned * exports/bans * imports/bans * exports/ban * imports/\
-         ban * exports/banned imports/banned exports/halted * imports/halted * exports",
+         ban * exports/banned imports/banned exports/halted * imports/halted * exports/\
+         export controls/export restrictions/imposed * export controls/imposed * tariffs/\
+         import ban/trade restrictions",
         Sanction,
         0.45,
     ),
@@ -524,7 +551,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          increases * forces/increased * troops/boosted * forces/boosted * troops/\
          bolstered * forces/bolstered * troops/built up * forces/built up * troops/\
          called up * soldiers/called up * conscripts/calls up * reservists/\
-         call up * reservists/sent * reinforcements/sent reinforcements",
+         call up * reservists/sent * reinforcements/sent reinforcements/mobilisation/\
+         mobilization/began * drills/launched * drills/held * drills/started * drills/\
+         readiness drills/snap drills/combat readiness",
         Mobilize,
         0.5,
     ),
@@ -556,7 +585,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          fired on/fired at/fire on/fired * rockets/fired * shells/fired * missiles/\
          fired * missile/fired * rocket/fired * drone/fired * drones/fires * missiles/\
          launched * missile/launched * missiles/launched * rocket/launched * rockets/\
-         launched * drones/shelled/\
+         launched * drones/hit * building/hit * buildings/hit * hospital/hit * school/\
+         hit * infrastructure/hit * plant/hit * facility/hit * port/hit * city/hit * village/\
+         hit * town/hit * positions/hit * depot/hit * base/hits * building/hits * city/shelled/\
          shell/shells/shelling/bombed/bomb/bombs/bombing/bombarded/bombardment/pounded/\
          pound/strafed/struck/strikes against/air strikes/airstrikes/air raids/air raid/\
          exploded/detonated/set off/blew up * bomb/suicide bombing/suicide attack/\
