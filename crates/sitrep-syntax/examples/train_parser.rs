@@ -11,7 +11,8 @@
 //!   --tagged DIR         read tagged sets written by --make-tags
 //!                        (none of the three: gold tags)
 //!   --epochs N --explore-prob P --explore-from E --min-seen K --min-weight W --seed S
-//!   --patience N         training options (defaults: parser::TrainOptions)
+//!   --patience N --members N
+//!                        training options (defaults: parser::TrainOptions)
 //!   --out PATH           write the model there
 //!   --eval-only PATH     score an existing model instead of training one
 //!   --test               also score the test set (once, at the end)
@@ -44,21 +45,7 @@ fn load(name: &str) -> Vec<UdSentence> {
 
 /// Words per second parsing `sents` with their own tags, one thread.
 fn speed(p: &Parser, sents: &[UdSentence]) -> f64 {
-    let inputs: Vec<Vec<TaggedWord>> = sents
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(|w| TaggedWord {
-                    form: &w.form,
-                    lemma: &w.lemma,
-                    upos: &w.upos,
-                    xpos: &w.xpos,
-                    feats: &w.feats,
-                })
-                .collect()
-        })
-        .collect();
+    let inputs: Vec<Vec<TaggedWord>> = sents.iter().map(parser::tagged).collect();
     // Best of several rounds, counting the time this thread was on a CPU (the machine is
     // shared: wall time would count other processes' turns too).
     let mut best = 0f64;
@@ -96,13 +83,7 @@ fn pipeline_speed(p: &Parser, sents: &[UdSentence]) -> Option<f64> {
                 let w: Vec<TaggedWord> = f
                     .iter()
                     .zip(&tags)
-                    .map(|(form, t)| TaggedWord {
-                        form,
-                        lemma: &t.lemma,
-                        upos: &t.upos,
-                        xpos: &t.xpos,
-                        feats: &t.feats,
-                    })
+                    .map(|(form, t)| TaggedWord::from_tags(form, t))
                     .collect();
                 words += p.parse(&w).len();
             }
@@ -145,16 +126,7 @@ fn reverse(s: &UdSentence) -> UdSentence {
 }
 
 fn tagged_words(s: &UdSentence) -> Vec<TaggedWord<'_>> {
-    s.words
-        .iter()
-        .map(|w| TaggedWord {
-            form: &w.form,
-            lemma: &w.lemma,
-            upos: &w.upos,
-            xpos: &w.xpos,
-            feats: &w.feats,
-        })
-        .collect()
+    parser::tagged(s)
 }
 
 /// How often a left-to-right and a right-to-left parser agree, and how often either is right.
@@ -283,6 +255,9 @@ fn main() {
     if let Some(v) = get("--seed") {
         opts.seed = v.parse().expect("--seed");
     }
+    if let Some(v) = get("--members") {
+        opts.members = v.parse().expect("--members");
+    }
     if let Some(v) = get("--patience") {
         opts.patience = v.parse().expect("--patience");
     }
@@ -370,17 +345,7 @@ fn main() {
     if let Some(path) = get("--dump") {
         let mut out = String::new();
         for s in &dev {
-            let words: Vec<TaggedWord> = s
-                .words
-                .iter()
-                .map(|w| TaggedWord {
-                    form: &w.form,
-                    lemma: &w.lemma,
-                    upos: &w.upos,
-                    xpos: &w.xpos,
-                    feats: &w.feats,
-                })
-                .collect();
+            let words = parser::tagged(s);
             let mut s2 = s.clone();
             for (w, a) in s2.words.iter_mut().zip(p.parse(&words)) {
                 w.head = a.head;
@@ -428,17 +393,7 @@ fn error_table(p: &Parser, sents: &[UdSentence]) -> String {
     use std::collections::HashMap;
     let mut by: HashMap<String, (usize, usize, usize)> = HashMap::new();
     for s in sents {
-        let words: Vec<TaggedWord> = s
-            .words
-            .iter()
-            .map(|w| TaggedWord {
-                form: &w.form,
-                lemma: &w.lemma,
-                upos: &w.upos,
-                xpos: &w.xpos,
-                feats: &w.feats,
-            })
-            .collect();
+        let words = parser::tagged(s);
         let arcs = p.parse(&words);
         for (a, w) in arcs.iter().zip(&s.words) {
             let rel = w.deprel.split(':').next().unwrap_or("").to_string();

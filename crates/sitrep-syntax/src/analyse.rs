@@ -118,13 +118,7 @@ impl Syntax {
         let input: Vec<TaggedWord> = forms
             .iter()
             .zip(&tags)
-            .map(|(form, t)| TaggedWord {
-                form,
-                lemma: &t.lemma,
-                upos: &t.upos,
-                xpos: &t.xpos,
-                feats: &t.feats,
-            })
+            .map(|(form, t)| TaggedWord::from_tags(form, t))
             .collect();
         let arcs = self.parser.parse(&input);
         tags.into_iter()

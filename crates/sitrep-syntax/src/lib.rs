@@ -28,3 +28,27 @@ pub struct TaggedWord<'a> {
     pub xpos: &'a str,
     pub feats: &'a str,
 }
+
+impl<'a> TaggedWord<'a> {
+    /// A word with its tags.
+    pub fn new(
+        form: &'a str,
+        lemma: &'a str,
+        upos: &'a str,
+        xpos: &'a str,
+        feats: &'a str,
+    ) -> TaggedWord<'a> {
+        TaggedWord {
+            form,
+            lemma,
+            upos,
+            xpos,
+            feats,
+        }
+    }
+
+    /// A word with the tagger's output.
+    pub fn from_tags(form: &'a str, t: &'a tagger::Tags) -> TaggedWord<'a> {
+        TaggedWord::new(form, &t.lemma, &t.upos, &t.xpos, &t.feats)
+    }
+}

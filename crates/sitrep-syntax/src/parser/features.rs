@@ -2,8 +2,12 @@
 //! parsing (the same hashes mean the same thing in both).
 //!
 //! Words are first reduced to a few 64-bit ids ([`Tok`]): the normalised form (lowercased,
-//! digits as `0`), lemma, XPOS and UPOS. Templates then only mix integers
-//! ([`Features::n`]), so extraction never hashes strings or allocates.
+//! digits as `0`), lemma, XPOS, UPOS, and the word's fine and middle clusters
+//! ([`sitrep_learn::clusters`], from MiniLM's word-piece embeddings; the XPOS stands in for
+//! words without one). Clusters give the parser a handle on words it saw rarely or never,
+//! and a second opinion where the tagger erred (+0.35 UAS and LAS on EWT dev with predicted
+//! tags). Templates then only mix integers ([`Features::n`]), so extraction never hashes
+//! strings or allocates.
 
 use super::system::State;
 use crate::TaggedWord;
@@ -17,6 +21,10 @@ pub struct Tok {
     pub p: u64,
     pub u: u64,
     pub wp: u64,
+    /// The word's fine and middle clusters ([`sitrep_learn::clusters`]); the XPOS for words
+    /// without one.
+    pub cf: u64,
+    pub cm: u64,
 }
 
 impl Tok {
@@ -28,6 +36,8 @@ impl Tok {
             p: id,
             u: id,
             wp: fx(id, id),
+            cf: id,
+            cm: id,
         }
     }
 }
@@ -55,15 +65,22 @@ pub fn word_id(form: &str) -> u64 {
 pub fn tokens(words: &[TaggedWord]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(words.len() + 2);
     out.push(Tok::special("<ROOT>"));
+    let clusters = sitrep_learn::clusters::Clusters::builtin();
     for w in words {
         let wid = word_id(w.form);
         let p = str_id(w.xpos);
+        let (cf, cm) = match clusters.get(w.form) {
+            Some([f, m, _]) => (fx(1 << 40, f as u64), fx(2 << 40, m as u64)),
+            None => (p, p),
+        };
         out.push(Tok {
             w: wid,
             l: word_id(w.lemma),
             p,
             u: str_id(w.upos),
             wp: fx(wid, p),
+            cf,
+            cm,
         });
     }
     out.push(Tok::special("<NONE>"));
@@ -226,6 +243,17 @@ pub fn transition_features(st: &State, t: &[Tok], f: &mut Features) {
     f.n(150, &[S0.p, lab(st, s0l), lab(st, s0r), B0.p]);
     f.n(151, &[S1.p, lab(st, s1r), S0.p, lab(st, s0l)]);
     f.n(152, &[B0.p, lab(st, b0l), S0.p, lab(st, s0r)]);
+
+    // Word clusters.
+    f.n(170, &[S0.cf]);
+    f.n(171, &[B0.cf]);
+    f.n(172, &[S1.cf]);
+    f.n(173, &[B1.cm]);
+    f.n(174, &[S0.cm, B0.cm]);
+    f.n(175, &[S0.p, B0.cf]);
+    f.n(176, &[S0.cf, B0.p]);
+    f.n(177, &[S1.cm, S0.cm]);
+    f.n(178, &[S0.cm, B0.cm, B1.p]);
 }
 
 /// Features for labelling the arc `h -> d` (the dependent is complete in the arc-hybrid
@@ -291,4 +319,11 @@ pub fn label_features(st: &State, t: &[Tok], h: u32, d: u32, f: &mut Features) {
     f.n(53, &[dir, D.p, DA.w]);
     let head_after = if h < st.n { h + 1 } else { none };
     f.n(54, &[dir, H.p, t[head_after as usize].p, D.p]);
+
+    // Word clusters.
+    f.n(70, &[dir, H.cm, D.cm]);
+    f.n(71, &[dir, D.cf]);
+    f.n(72, &[dir, H.cf]);
+    f.n(73, &[dir, H.p, D.cf]);
+    f.n(74, &[dir, H.cf, D.p]);
 }

@@ -11,9 +11,10 @@
 //! - [`SparseTable`]: for the relation labels. A 16-byte slot holds the key and where its
 //!   non-zero `(class, weight)` pairs start; the pairs are packed together.
 //!
-//! Both are built from a trained (averaged, frozen) [`sitrep_learn::Model`] and the list of
-//! keys it was trained with, and serialised in their own simple format inside the parser's
-//! bundle. Weights are quantised to 16 bits with one scale per table, as the learning kit
+//! Both are built from one or more trained (averaged, frozen) [`sitrep_learn::Model`]s and
+//! the keys they were trained with (the weights of several are summed: an ensemble of linear
+//! models over the same features is one linear model), and serialised in their own simple
+//! format inside the parser's bundle. Weights are quantised to 16 bits with one scale per table, as the learning kit
 //! does on disk; scores are summed in integers.
 
 use sitrep_learn::{Model, ModelError};
@@ -53,12 +54,14 @@ fn touch(it: impl Iterator<Item = u64>) {
     std::hint::black_box(t);
 }
 
-/// Reads averaged weights of `keys` out of a frozen model (rows it dropped are skipped).
-fn rows_of(model: &Model, keys: &[u64]) -> Vec<(u64, Vec<f32>)> {
-    let n = model.n_classes();
+/// Reads averaged weights of `keys` out of frozen models, summed over the models (an
+/// ensemble of linear models over the same features is one linear model); rows all of them
+/// dropped are skipped. Every model must have the same classes.
+fn rows_of(models: &[(&Model, &[u64])]) -> Vec<(u64, Vec<f32>)> {
+    let n = models.first().map_or(0, |m| m.0.n_classes());
     let mut out = Vec::new();
     let mut buf = vec![0f32; n];
-    let mut keys = keys.to_vec();
+    let mut keys: Vec<u64> = models.iter().flat_map(|m| m.1.iter().copied()).collect();
     keys.sort_unstable();
     keys.dedup();
     for k in keys {
@@ -66,7 +69,9 @@ fn rows_of(model: &Model, keys: &[u64]) -> Vec<(u64, Vec<f32>)> {
             continue; // 0 marks empty slots
         }
         buf.iter_mut().for_each(|b| *b = 0.0);
-        model.scores(&[k], &mut buf);
+        for (model, _) in models {
+            model.scores(&[k], &mut buf);
+        }
         if buf.iter().any(|w| *w != 0.0) {
             out.push((k, buf.clone()));
         }
@@ -101,8 +106,18 @@ fn fingerprint(key: u64) -> u32 {
 }
 
 impl InlineTable {
+    #[cfg(test)]
     pub fn from_model(model: &Model, keys: &[u64]) -> Result<InlineTable, ModelError> {
-        let three = match model.n_classes() {
+        Self::from_models(&[(model, keys)])
+    }
+
+    /// The table of several models' summed weights (see [`InlineTable::from_model`]).
+    pub fn from_models(models: &[(&Model, &[u64])]) -> Result<InlineTable, ModelError> {
+        let n = models.first().map_or(0, |m| m.0.n_classes());
+        if models.iter().any(|m| m.0.n_classes() != n) {
+            return Err(ModelError::Corrupt("ensemble members disagree on classes"));
+        }
+        let three = match n {
             2 => false,
             3 => true,
             _ => {
@@ -111,7 +126,7 @@ impl InlineTable {
                 ))
             }
         };
-        let rows: Vec<(u64, [f32; 2])> = rows_of(model, keys)
+        let rows: Vec<(u64, [f32; 2])> = rows_of(models)
             .into_iter()
             .map(|(k, w)| (k, [w[1] - w[0], if three { w[2] - w[0] } else { 0.0 }]))
             .collect();
@@ -247,8 +262,20 @@ struct SlotN {
 }
 
 impl SparseTable {
+    #[cfg(test)]
     pub fn from_model(model: &Model, keys: &[u64]) -> Result<SparseTable, ModelError> {
-        let rows = rows_of(model, keys);
+        Self::from_models(&[(model, keys)])
+    }
+
+    /// The table of several models' summed weights (see [`SparseTable::from_model`]).
+    pub fn from_models(models: &[(&Model, &[u64])]) -> Result<SparseTable, ModelError> {
+        let Some(model) = models.first().map(|m| m.0) else {
+            return Err(ModelError::Corrupt("no model"));
+        };
+        if models.iter().any(|m| m.0.labels() != model.labels()) {
+            return Err(ModelError::Corrupt("ensemble members disagree on labels"));
+        }
+        let rows = rows_of(models);
         let max = rows
             .iter()
             .flat_map(|r| r.1.iter())

@@ -6,7 +6,7 @@ use super::table::{InlineTable, SparseTable};
 use super::{best_label, Branching, Parser};
 use crate::conllu::UdSentence;
 use crate::TaggedWord;
-use sitrep_learn::{Features, Perceptron};
+use sitrep_learn::{Features, Model, Perceptron};
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -30,6 +30,9 @@ pub struct TrainOptions {
     pub patience: usize,
     /// Choose selectional branching settings on dev after training (else greedy).
     pub branching: bool,
+    /// Train up to this many parsers (seeds `seed`, `seed + 1`...) and sum their weights:
+    /// an ensemble at the cost of one parser (the number kept is chosen on dev).
+    pub members: usize,
 }
 
 impl Default for TrainOptions {
@@ -41,8 +44,9 @@ impl Default for TrainOptions {
             seed: 1,
             min_seen: 2,
             min_weight: 0.0,
-            patience: 4,
+            patience: 5,
             branching: true,
+            members: 5,
         }
     }
 }
@@ -58,17 +62,11 @@ pub struct ParseScores {
     pub words: usize,
 }
 
-/// The words of a treebank sentence as parser input (its own tags: gold or jackknifed).
-pub(super) fn tagged(s: &UdSentence) -> Vec<TaggedWord<'_>> {
+/// The words of a treebank sentence as parser input (its own tags: gold or predicted).
+pub fn tagged(s: &UdSentence) -> Vec<TaggedWord<'_>> {
     s.words
         .iter()
-        .map(|w| TaggedWord {
-            form: &w.form,
-            lemma: &w.lemma,
-            upos: &w.upos,
-            xpos: &w.xpos,
-            feats: &w.feats,
-        })
+        .map(|w| TaggedWord::new(&w.form, &w.lemma, &w.upos, &w.xpos, &w.feats))
         .collect()
 }
 
@@ -177,21 +175,82 @@ pub fn train(
         .filter(|s| !s.words.is_empty() && s.words.len() <= super::MAX_WORDS)
         .map(|s| prepare(s, &label_of))
         .collect();
-    let mut rng = Rng(opts.seed);
     log(&format!(
         "parser: {} training sentences, {} relations, {} dev sentences",
         examples.len(),
         names.len(),
         dev.len()
     ));
+    // Members are added one by one; the first `keep` of them, the sum with the best dev
+    // LAS, make the parser.
+    let mut members: Vec<Member> = Vec::new();
+    let mut keep = (f64::NEG_INFINITY, 1);
+    for k in 0..opts.members.max(1) {
+        let seed = opts.seed.wrapping_add(k as u64);
+        let m = train_member(&examples, &names, root, dev, opts, seed, log);
+        members.push(m);
+        let s = evaluate(&assemble(&members), dev);
+        log(&format!(
+            "parser: {} member(s) summed: dev UAS {:.2} LAS {:.2}",
+            members.len(),
+            s.uas,
+            s.las
+        ));
+        if s.las > keep.0 {
+            keep = (s.las, members.len());
+        }
+    }
+    members.truncate(keep.1);
+    log(&format!("parser: keeping {} member(s)", keep.1));
+    let mut parser = assemble(&members);
+    if opts.branching && !dev.is_empty() {
+        tune_branching(&mut parser, dev, members.len() as f32, log);
+    }
+    parser
+}
 
+/// One trained transition model and label model (the pass with the best dev LAS), with the
+/// keys they were updated with.
+struct Member {
+    moves: Model,
+    labels: Model,
+    move_keys: Vec<u64>,
+    label_keys: Vec<u64>,
+}
+
+/// The parser of several members' summed weights.
+fn assemble(members: &[Member]) -> Parser {
+    let m: Vec<(&Model, &[u64])> = members
+        .iter()
+        .map(|x| (&x.moves, x.move_keys.as_slice()))
+        .collect();
+    let l: Vec<(&Model, &[u64])> = members
+        .iter()
+        .map(|x| (&x.labels, x.label_keys.as_slice()))
+        .collect();
+    let m = InlineTable::from_models(&m).expect("three moves");
+    let l = SparseTable::from_models(&l).expect("labels");
+    Parser::new(m, l).expect("consistent models")
+}
+
+/// Trains one member with its own shuffling and exploration seed.
+fn train_member(
+    examples: &[Example],
+    names: &[String],
+    root: u16,
+    dev: &[UdSentence],
+    opts: &TrainOptions,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> Member {
+    let mut rng = Rng(seed);
     let mut moves = Perceptron::new(N_MOVES);
     let mut labeler = Perceptron::new(names.len());
     // The keys each model was updated with: the frozen tables are built from them.
     let mut move_keys: HashSet<u64> = HashSet::new();
     let mut label_keys: HashSet<u64> = HashSet::new();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut best: Option<(f64, Parser)> = None;
+    let mut best: Option<(f64, Member)> = None;
     let mut since_best = 0;
     let mut f = Features::new();
     let mut scratch = vec![0f32; names.len()];
@@ -261,7 +320,8 @@ pub fn train(
                 st.apply(m, label);
             }
         }
-        let parser = freeze(&moves, &labeler, &move_keys, &label_keys, &names, opts);
+        let member = freeze(&moves, &labeler, &move_keys, &label_keys, names, opts);
+        let parser = assemble(std::slice::from_ref(&member));
         let scores = evaluate(&parser, dev);
         log(&format!(
             "parser: pass {:>2}: {:.1}% moves wrong, dev UAS {:.2} LAS {:.2} ({} + {} features kept, {:.1}s)",
@@ -274,7 +334,7 @@ pub fn train(
             start.elapsed().as_secs_f64()
         ));
         if best.as_ref().is_none_or(|(las, _)| scores.las > *las) {
-            best = Some((scores.las, parser));
+            best = Some((scores.las, member));
             since_best = 0;
         } else {
             since_best += 1;
@@ -283,35 +343,34 @@ pub fn train(
             }
         }
     }
-    let mut parser = match best {
-        Some((_, p)) => p,
-        None => freeze(&moves, &labeler, &move_keys, &label_keys, &names, opts),
-    };
-    if opts.branching && !dev.is_empty() {
-        tune_branching(&mut parser, dev, log);
+    match best {
+        Some((_, m)) => m,
+        None => freeze(&moves, &labeler, &move_keys, &label_keys, names, opts),
     }
-    parser
 }
 
-/// Chooses the selectional branching settings on dev (LAS), plain greedy included. Three
-/// alternatives at most, from moves that won by a margin under 20: about half the speed of
-/// greedy parsing, for about half a point.
-fn tune_branching(parser: &mut Parser, dev: &[UdSentence], log: &mut dyn FnMut(&str)) {
+/// Chooses the selectional branching settings on dev (LAS), plain greedy included: three or
+/// six alternatives at most, from moves that won by a margin under 20, at several softmax
+/// temperatures. Three cost about half the speed of greedy parsing, for about half a point.
+/// `scale` is the number of members whose weights were summed (scores grow with it).
+fn tune_branching(parser: &mut Parser, dev: &[UdSentence], scale: f32, log: &mut dyn FnMut(&str)) {
     let mut best = (evaluate(parser, dev).las, Branching::GREEDY);
-    for temperature in [20.0, 30.0, 40.0, 60.0] {
-        let b = Branching {
-            k: 3,
-            temperature,
-            max_margin: 20.0,
-        };
-        parser.branching = b;
-        let s = evaluate(parser, dev);
-        log(&format!(
-            "parser: branching {b:?}: dev UAS {:.2} LAS {:.2}",
-            s.uas, s.las
-        ));
-        if s.las > best.0 {
-            best = (s.las, b);
+    for k in [3, 6] {
+        for t in [30.0, 45.0, 60.0, 90.0, 120.0] {
+            let b = Branching {
+                k,
+                temperature: t * scale,
+                max_margin: 20.0 * scale,
+            };
+            parser.branching = b;
+            let s = evaluate(parser, dev);
+            log(&format!(
+                "parser: branching {b:?}: dev UAS {:.2} LAS {:.2}",
+                s.uas, s.las
+            ));
+            if s.las > best.0 {
+                best = (s.las, b);
+            }
         }
     }
     parser.branching = best.1;
@@ -325,16 +384,15 @@ fn freeze(
     label_keys: &HashSet<u64>,
     names: &[String],
     opts: &TrainOptions,
-) -> Parser {
-    let m = moves.freeze(
-        MOVE_NAMES.iter().map(|s| s.to_string()).collect(),
-        opts.min_seen,
-        opts.min_weight,
-    );
-    let l = labeler.freeze(names.to_vec(), opts.min_seen, opts.min_weight);
-    let mk: Vec<u64> = move_keys.iter().copied().collect();
-    let lk: Vec<u64> = label_keys.iter().copied().collect();
-    let m = InlineTable::from_model(&m, &mk).expect("three moves");
-    let l = SparseTable::from_model(&l, &lk).expect("labels");
-    Parser::new(m, l).expect("consistent models")
+) -> Member {
+    Member {
+        moves: moves.freeze(
+            MOVE_NAMES.iter().map(|s| s.to_string()).collect(),
+            opts.min_seen,
+            opts.min_weight,
+        ),
+        labels: labeler.freeze(names.to_vec(), opts.min_seen, opts.min_weight),
+        move_keys: move_keys.iter().copied().collect(),
+        label_keys: label_keys.iter().copied().collect(),
+    }
 }
