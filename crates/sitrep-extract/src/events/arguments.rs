@@ -105,6 +105,16 @@ const FUNCTION: &[&str] = &[
     "which", "who", "it", "its", "their", "his", "her", "this", "these", "those", "as", "not",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+/// Nouns that an agent word before them modifies rather than names a group ("military aid").
+#[rustfmt::skip]
+const MODIFIED_NOUNS: &[&str] = &[
+    "aid", "assistance", "visit", "visits", "trip", "operation", "operations", "exercise",
+    "exercises", "drills", "equipment", "hardware", "support", "spending", "budget", "budgets",
+    "base", "bases", "cooperation", "ties", "relations", "presence", "intervention", "buildup",
+    "build-up", "campaign", "capability", "capabilities", "doctrine", "package", "packages",
+    "mission", "missions", "training", "convoy", "convoys", "infrastructure", "facilities",
+    "facility", "targets", "positions", "installations", "junta",
+];
 
 fn span_of(ws: &[Word], w0: usize, w1: usize) -> Span {
     Span::new(ws[w0].span.start, ws[w1 - 1].span.end)
@@ -330,6 +340,12 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
             continue;
         }
         if next.is_some_and(|n| group_word(kb, &n.norm).is_some()) {
+            continue;
+        }
+        // An agent word before one of these nouns modifies it ("military aid", "official
+        // visit", "army base"): no actor.
+        let modifies = next.is_some_and(|n| MODIFIED_NOUNS.contains(&n.norm.as_str()));
+        if modifies {
             continue;
         }
         let mut k = q;
