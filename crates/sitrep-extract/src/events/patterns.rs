@@ -234,11 +234,12 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.45,
     ),
     p("help train/train/trains/trained/training", Aid, 0.4).only_governed(),
-    // Training someone's forces is military aid; the trained are the target.
+    // Training someone's forces is military aid; the trained are the target. Finite forms
+    // only: an infinitive ("troops to Ukraine to train Ukrainian forces") is the purpose of
+    // another event, and "help train" is governed (above).
     p(
         "trained * soldiers/trained * troops/trained * pilots/trained * forces/\
-         trained * recruits/trained * crews/train * soldiers/train * troops/train * pilots/\
-         train * forces/train * recruits/train * crews/trains * soldiers/trains * troops/\
+         trained * recruits/trained * crews/trains * soldiers/trains * troops/\
          trains * pilots/trains * forces/training * soldiers/training * troops/\
          training * pilots/training * forces/training * recruits",
         Aid,
@@ -810,7 +811,9 @@ fn table_at(ws: &[Word], i: usize) -> Option<Hit> {
 }
 
 /// Event nouns that name a kind of weapon when a weapon noun follows ("battle tank").
-const MODIFIER_NOUNS: &[&str] = &["battle", "attack", "assault", "strike", "combat"];
+const MODIFIER_NOUNS: &[&str] = &[
+    "battle", "attack", "assault", "strike", "combat", "fighting",
+];
 #[rustfmt::skip]
 const WEAPON_HEADS: &[&str] = &[
     "tank", "tanks", "helicopter", "helicopters", "aircraft", "jet", "jets", "rifle", "rifles",
