@@ -46,16 +46,40 @@ fn load(name: &str) -> Vec<UdSentence> {
 /// Words per second parsing `sents` with their own tags, one thread.
 fn speed(p: &Parser, sents: &[UdSentence]) -> f64 {
     let inputs: Vec<Vec<TaggedWord>> = sents.iter().map(parser::tagged).collect();
-    // Best of several rounds, counting the time this thread was on a CPU (the machine is
-    // shared: wall time would count other processes' turns too).
+    best_rate(6, || inputs.iter().map(|s| p.parse(s).len()).sum())
+}
+
+/// Words per CPU second tagging (committed tagger) and then parsing the forms of `sents`.
+fn pipeline_speed(p: &Parser, sents: &[UdSentence]) -> Option<f64> {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/tagger.model");
+    let tagger = Tagger::from_bundle(&Bundle::read(&committed).ok()?).ok()?;
+    let forms: Vec<Vec<&str>> = sents.iter().map(|s| s.forms()).collect();
+    Some(best_rate(4, || {
+        forms
+            .iter()
+            .map(|f| {
+                let tags = tagger.tag(f);
+                let w: Vec<TaggedWord> = f
+                    .iter()
+                    .zip(&tags)
+                    .map(|(form, t)| TaggedWord::from_tags(form, t))
+                    .collect();
+                p.parse(&w).len()
+            })
+            .sum()
+    }))
+}
+
+/// The best words per second over `rounds` rounds of half a second, each repeating `work`
+/// (which returns the words it did), counting the time this thread was on a CPU (the machine
+/// is shared: wall time would count other processes' turns too).
+fn best_rate(rounds: usize, mut work: impl FnMut() -> usize) -> f64 {
     let mut best = 0f64;
-    for _ in 0..6 {
+    for _ in 0..rounds {
         let (start, cpu0) = (Instant::now(), cpu_seconds());
         let mut words = 0usize;
         while start.elapsed().as_secs_f64() < 0.5 {
-            for s in &inputs {
-                words += p.parse(s).len();
-            }
+            words += work();
         }
         let cpu = cpu_seconds() - cpu0;
         let secs = if cpu > 0.0 {
@@ -66,37 +90,6 @@ fn speed(p: &Parser, sents: &[UdSentence]) -> f64 {
         best = best.max(words as f64 / secs);
     }
     best
-}
-
-/// Words per CPU second tagging (committed tagger) and then parsing the forms of `sents`.
-fn pipeline_speed(p: &Parser, sents: &[UdSentence]) -> Option<f64> {
-    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/tagger.model");
-    let tagger = Tagger::from_bundle(&Bundle::read(&committed).ok()?).ok()?;
-    let forms: Vec<Vec<&str>> = sents.iter().map(|s| s.forms()).collect();
-    let mut best = 0f64;
-    for _ in 0..4 {
-        let (start, cpu0) = (Instant::now(), cpu_seconds());
-        let mut words = 0usize;
-        while start.elapsed().as_secs_f64() < 0.5 {
-            for f in &forms {
-                let tags = tagger.tag(f);
-                let w: Vec<TaggedWord> = f
-                    .iter()
-                    .zip(&tags)
-                    .map(|(form, t)| TaggedWord::from_tags(form, t))
-                    .collect();
-                words += p.parse(&w).len();
-            }
-        }
-        let cpu = cpu_seconds() - cpu0;
-        let secs = if cpu > 0.0 {
-            cpu
-        } else {
-            start.elapsed().as_secs_f64()
-        };
-        best = best.max(words as f64 / secs);
-    }
-    Some(best)
 }
 
 /// CPU time of this thread so far (Linux `/proc/thread-self/schedstat`), 0 elsewhere.
@@ -237,30 +230,22 @@ fn main() {
     };
     let has = |k: &str| args.iter().any(|a| a == k);
     let mut opts = TrainOptions::default();
-    if let Some(v) = get("--epochs") {
-        opts.epochs = v.parse().expect("--epochs");
+    // A training option given on the command line replaces the default.
+    fn set<T: std::str::FromStr>(get: &dyn Fn(&str) -> Option<String>, key: &str, slot: &mut T) {
+        if let Some(v) = get(key) {
+            *slot = v
+                .parse()
+                .unwrap_or_else(|_| panic!("{key}: cannot read {v:?}"));
+        }
     }
-    if let Some(v) = get("--explore-prob") {
-        opts.explore_prob = v.parse().expect("--explore-prob");
-    }
-    if let Some(v) = get("--explore-from") {
-        opts.explore_from = v.parse().expect("--explore-from");
-    }
-    if let Some(v) = get("--min-seen") {
-        opts.min_seen = v.parse().expect("--min-seen");
-    }
-    if let Some(v) = get("--min-weight") {
-        opts.min_weight = v.parse().expect("--min-weight");
-    }
-    if let Some(v) = get("--seed") {
-        opts.seed = v.parse().expect("--seed");
-    }
-    if let Some(v) = get("--members") {
-        opts.members = v.parse().expect("--members");
-    }
-    if let Some(v) = get("--patience") {
-        opts.patience = v.parse().expect("--patience");
-    }
+    set(&get, "--epochs", &mut opts.epochs);
+    set(&get, "--explore-prob", &mut opts.explore_prob);
+    set(&get, "--explore-from", &mut opts.explore_from);
+    set(&get, "--min-seen", &mut opts.min_seen);
+    set(&get, "--min-weight", &mut opts.min_weight);
+    set(&get, "--seed", &mut opts.seed);
+    set(&get, "--members", &mut opts.members);
+    set(&get, "--patience", &mut opts.patience);
 
     let t0 = Instant::now();
     let train = load("train");

@@ -25,18 +25,20 @@ pub const PARSER_MODEL: &[u8] = include_bytes!("../models/parser.model");
 /// Where the committed models live in the source tree (`sitrep train` writes there by default).
 pub const MODELS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models");
 
-/// A word of a parsed sentence.
+/// A word of a parsed sentence: its span and its analysis (tags, lemma, head, relation),
+/// which it derefs to (`w.upos`, `w.head`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynWord {
     /// Byte span in the text the sentence came from.
     pub span: Span,
-    pub upos: String,
-    pub xpos: String,
-    pub feats: String,
-    pub lemma: String,
-    /// 0 for the root, else the 1-based index of the head word in the sentence.
-    pub head: usize,
-    pub deprel: String,
+    pub analysis: WordAnalysis,
+}
+
+impl std::ops::Deref for SynWord {
+    type Target = WordAnalysis;
+    fn deref(&self) -> &WordAnalysis {
+        &self.analysis
+    }
 }
 
 /// Tagger and parser together.
@@ -100,15 +102,7 @@ impl Syntax {
         self.analyse_forms(&forms)
             .into_iter()
             .zip(spans)
-            .map(|(a, &span)| SynWord {
-                span,
-                upos: a.upos,
-                xpos: a.xpos,
-                feats: a.feats,
-                lemma: a.lemma,
-                head: a.head,
-                deprel: a.deprel,
-            })
+            .map(|(analysis, &span)| SynWord { span, analysis })
             .collect()
     }
 

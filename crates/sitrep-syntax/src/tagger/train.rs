@@ -499,18 +499,9 @@ pub fn train(
         if opts.rtl_first {
             dev_right = unreverse(dev_right);
         }
-        let (m, _) = train_pass(
-            "pass 2",
-            &lex,
-            &tr,
-            Some(&right),
-            &dv,
-            Some(&dev_right),
-            opts.epochs,
-            opts,
-            log,
-        );
-        for k in 1..opts.pass2_models {
+        // Member k trains with the seed moved by k (member 0 with the seed as it is).
+        let mut members = Vec::new();
+        for k in 0..opts.pass2_models.max(1) {
             let o = TrainOptions {
                 seed: opts.seed.wrapping_add(0x9e37_79b9 * k as u64),
                 ..opts.clone()
@@ -526,8 +517,10 @@ pub fn train(
                 &o,
                 log,
             );
-            pass2_more.push(m);
+            members.push(m);
         }
+        let m = members.remove(0);
+        pass2_more = members;
         Some(m)
     } else {
         None
