@@ -52,24 +52,54 @@ impl Dense {
     }
 
     /// Adds the rows of `keys` to `out`.
+    ///
+    /// Scoring is bound by memory latency, so it goes in three sweeps: the slots of every key
+    /// are loaded without branching on any (independent loads, whose cache misses the
+    /// processor overlaps), then probed for their row numbers, then the rows are loaded the
+    /// same way and added. Probing straight away would wait for each miss in turn.
     #[inline]
     pub fn scores(&self, keys: &[u64], out: &mut [f32; N_TAGS]) {
-        for &k in keys {
-            let mut i = k as usize & self.mask;
-            loop {
-                let (sk, r) = self.slots[i];
-                if r == 0 {
-                    break;
-                }
-                if sk == k {
-                    let row = &self.rows[r as usize - 1];
-                    for (o, w) in out.iter_mut().zip(row) {
-                        *o += *w;
+        touch(keys.iter().map(|&k| self.slots[k as usize & self.mask].0));
+        let mut rows = [0u32; 64];
+        for chunk in keys.chunks(rows.len()) {
+            let mut n = 0;
+            for &k in chunk {
+                let mut i = k as usize & self.mask;
+                loop {
+                    let (sk, r) = self.slots[i];
+                    if r == 0 {
+                        break;
                     }
-                    break;
+                    if sk == k {
+                        rows[n] = r - 1;
+                        n += 1;
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
                 }
-                i = (i + 1) & self.mask;
+            }
+            let found = &rows[..n];
+            touch(
+                found
+                    .iter()
+                    .map(|&r| self.rows[r as usize][0].to_bits() as u64),
+            );
+            for &r in found {
+                for (o, w) in out.iter_mut().zip(&self.rows[r as usize]) {
+                    *o += *w;
+                }
             }
         }
     }
+}
+
+/// Loads every value of `it` without branching on any, so that their cache misses overlap
+/// and the reads that follow find the lines cached.
+#[inline]
+fn touch(it: impl Iterator<Item = u64>) {
+    let mut t = 0u64;
+    for v in it {
+        t = t.wrapping_add(v);
+    }
+    std::hint::black_box(t);
 }

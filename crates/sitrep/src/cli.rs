@@ -299,7 +299,8 @@ pub enum BenchName {
     /// articles/s at 1,000 and at N articles, and peak memory.
     Stories,
     /// The whole pipeline (read, extract, analyse, cluster, store in a temporary database) on the
-    /// 181 article-extraction pages: articles/s on one core and on all cores, and peak memory.
+    /// 181 article-extraction pages: articles/s on one core (per CPU second, models loaded
+    /// beforehand; the load is reported as startup_cpu_s) and on all cores, and peak memory.
     Pipeline,
     /// Words per second on one core for tokenise+tag+parse and for entity recognition +
     /// linking, on the sample articles and on EWT test; peak memory.
