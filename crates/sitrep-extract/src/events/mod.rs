@@ -292,6 +292,9 @@ pub(crate) fn extract(
             .or_else(|| quote.and_then(|q| q.speaker.clone()));
         let before = events.len();
         let mut found: Vec<Event> = Vec::new();
+        // Events of stance participles after a noun ("demonstrators demanding ... hurled
+        // stones").
+        let mut postnominal: HashSet<String> = HashSet::new();
         for (hi, hit) in p.hits.iter().enumerate() {
             if p.governed.iter().any(|g| g.1 == hi) {
                 continue;
@@ -314,6 +317,10 @@ pub(crate) fn extract(
                 parse: &p.parse,
                 sent,
             };
+            let modifier = env.parse().and_then(|pa| pa.modifier(hit.w0, hit.w1));
+            if modifier == Some(syntax::Modifier::Before) {
+                continue;
+            }
             for mut e in build(&env, hit, gov) {
                 match attribution::for_event(&p.attributions, hit.w0, e.source.as_ref()) {
                     Some(f) => {
@@ -355,14 +362,23 @@ pub(crate) fn extract(
                             == e.source.as_ref().map(|a| &a.entity)
                 });
                 if !dup {
+                    // Only stances ("demanding", "opposed to"): "supplies donated by Turkey
+                    // arrived" is mainly the donation.
+                    if modifier == Some(syntax::Modifier::After)
+                        && matches!(e.kind, PloverType::Request | PloverType::Reject)
+                    {
+                        postnominal.insert(e.id.clone());
+                    }
                     found.push(e);
                 }
             }
         }
         // In the order of their triggers: in a news lead the main clause comes first. (Listing
         // the trigger highest in the parse first, or main clauses before subordinate ones and
-        // verbs before nouns, was measured and scored lower on the PLOVER records.)
-        found.sort_by_key(|e| e.trigger.start);
+        // verbs before nouns, was measured and scored lower on the PLOVER records.) A
+        // participle describing a noun comes after the others: "demonstrators demanding his
+        // ouster hurled stones" is mainly a riot.
+        found.sort_by_key(|e| (postnominal.contains(&e.id), e.trigger.start));
         events.extend(found);
         // What the next sentences may refer back to.
         if let Some(c) = p.cands.iter().rev().find(|c| c.person) {
@@ -415,6 +431,18 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// Group words for people protesting (see the riot rule in `finish`).
+#[rustfmt::skip]
+const PROTESTERS: &[&str] = &[
+    "protesters", "protestors", "demonstrators", "rioters", "marchers", "strikers", "youths",
+    "students",
+];
+
+fn is_protester(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| PROTESTERS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether an actor is a person (an entity of type PERSON).
@@ -837,7 +865,13 @@ fn finish(
         objects.retain(|o| !o.span.overlaps(t.span));
     }
     // Modality.
-    let (mut modality, mut cue) = modality::modality(ws, cs, t0, env.published_year);
+    // A trigger that starts with its modal ("will back", "would free") is read from after it.
+    let mod_at = if matches!(ws[t0].norm.as_str(), "will" | "would" | "'ll") && t1 > t0 + 1 {
+        t0 + 1
+    } else {
+        t0
+    };
+    let (mut modality, mut cue) = modality::modality(ws, cs, mod_at, env.published_year);
     if pat.role == Role::Speaker || kind == PloverType::Reject {
         // A refusal is a fact even when what it refuses is hypothetical.
         if matches!(modality, Modality::Hypothetical | Modality::Conditional) {
@@ -851,7 +885,19 @@ fn finish(
         || (modality == Modality::Hypothetical
             && ws[cs..t0]
                 .iter()
-                .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared")));
+                .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared" | "open")));
+    // "Will not take part", "would not withdraw": a cooperative act refused in advance is a
+    // REJECT (CAMEO 12: refuse to cooperate, to yield, to meet).
+    let refused = modality == Modality::Negated
+        && cue.is_some_and(|c| {
+            ws[cs..t0].windows(2).any(|p| {
+                p[1].span == c
+                    && matches!(
+                        p[0].norm.as_str(),
+                        "will" | "would" | "wo" | "'ll" | "shall"
+                    )
+            })
+        });
     // A future or conditional use of force is a threat (the manual: "THREATEN could be ASSAULT +
     // hypothetical ... return the single event category"); so is coercion or a sanction made
     // conditional ("will close the border if ...": CAMEO's 131x-132x threats).
@@ -879,6 +925,29 @@ fn finish(
     let obstruct = kind == PloverType::Coerce && civilian;
     if obstruct {
         kind = PloverType::Protest;
+    }
+    // Protesters rioting: violence or obstruction by demonstrators is PROTEST (the manual's
+    // PROTEST `riot`: "distinct, continuous and violent action"), not ASSAULT.
+    let rioters = matches!(kind, PloverType::Assault | PloverType::Coerce)
+        && (sources.iter().any(|a| is_protester(&a.text))
+            || ws[cs..t0]
+                .iter()
+                .take(4)
+                .any(|w| PROTESTERS.contains(&w.norm.as_str())));
+    if rioters {
+        kind = PloverType::Protest;
+    }
+    if refused {
+        kind = match kind {
+            PloverType::Aid
+            | PloverType::Support
+            | PloverType::Cooperate
+            | PloverType::Consult
+            | PloverType::Concede
+            | PloverType::Retreat
+            | PloverType::Agree => PloverType::Reject,
+            k => k,
+        };
     }
     if promised {
         kind = match kind {

@@ -57,7 +57,10 @@ pub(crate) fn modality(
             if n != "no" || i + 1 == w0 {
                 neg = Some(w.span);
             }
-        } else if hyp.is_none() && HYPOTHETICAL.contains(&n) {
+        } else if hyp.is_none()
+            && (HYPOTHETICAL.contains(&n)
+                || (n == "open" && ws.get(i + 1).is_some_and(|x| x.norm == "to")))
+        {
             hyp = Some(w.span);
         } else if fut.is_none() && FUTURE.contains(&n) {
             // "set to", "going to", "about to", "due to": only with the "to".

@@ -343,10 +343,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          eased/eases/ease/lifted/lifts/lift/relaxed/relaxes/cancelled * restrictions/\
          canceled * restrictions/scrapped/abolished/repealed/rescinded/revoked * ban/\
          softened/compromised/made concessions/made * concession/acceded/acquiesced/\
-         pardoned/pardons/pardon/amnesty/apologized/apologised/apologizes/apologize/\
-         expressed remorse/allowed/allows/allow/permitted/permits/opened * border/reopened/\
-         declared * ceasefire/declared * truce/agreed * ceasefire/\
-         accepted * demands/met * demands/dropped * demand/dropped * demands/\
+         pardoned/pardons/pardon/amnesty/reopened/apologized/apologised/apologizes/apologize/\
+         expressed remorse/allowed/allows/allow/permitted/\
+         agreed * ceasefire/accepted * demands/met * demands/dropped * demand/dropped * demands/\
          took * steps/taken * steps/promised reforms/introduced reforms",
         Concede,
         0.45,
@@ -364,6 +363,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     // ceasefire, access granted (the manual's RETREAT).
     p(
         "released/releases/freed/frees/set free/handed back/returned * prisoners/\
+         would free/will free/to free/free * prisoners/free * hostages/\
+         returned * remains/returned * bodies/returned * archives/\
          swapped * prisoners/exchanged * prisoners",
         Retreat,
         0.5,
@@ -387,7 +388,10 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          lifted * martial law/lifts * martial law/ended * martial law/\
          lifted * blockade/lifts * blockade/lift * blockade/eased * blockade/ended * blockade/\
          lifted * sanctions/lifts * sanctions/lift * sanctions/eased * sanctions/\
-         eases * sanctions/lifted * embargo/lifts * embargo/lift * embargo",
+         eases * sanctions/ease * sanctions/relax * sanctions/relaxed * sanctions/\
+         relaxes * sanctions/suspended * sanctions/suspends * sanctions/suspend * sanctions/\
+         waived * sanctions/waive * sanctions/unfroze/unfreeze/relaxed * curfew/\
+         relaxes * curfew/relax * curfew/shortened * curfew/lifted * embargo/lifts * embargo/lift * embargo",
         Retreat,
         0.5,
     ),
@@ -398,7 +402,14 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     )
     .mode("ceasefire"),
     p(
-        "granted access/allowed access/gave access/allowed * inspectors/admitted * inspectors",
+        "granted access/allowed access/gave access/allowed * inspectors/admitted * inspectors/\
+         allowed * monitors/allowed * observers/allowed * peacekeepers/allowed * deployment/\
+         allowed * trucks/allowed * investigators/allowed * court/allowed * mission/\
+         allowed * team/allows * inspectors/allow * inspectors/let * inspectors/\
+         let * monitors/let * observers/let * investigators/permitted * inspectors/\
+         permit * team/permit * monitors/permit * inspectors/reopened * crossing/\
+         reopens * crossing/reopen * crossing/opened * crossing/reopened * border/\
+         opened * border/reopen * border/reopened * airport/reopened * port",
         Retreat,
         0.45,
     )
@@ -420,7 +431,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p(
         "withdrew/withdraw/withdraws/withdrawing/withdrawn/pulled out/pulls out/pull out/\
          pulled back/pulls back/pull back/retreated/retreat/retreats/evacuated * troops/\
-         demobilized/demobilised/disarmed/disarm/disbanded/surrendered/surrender/\
+         demobilized/demobilised/demobilising/demobilizing/demobilise/demobilize/disarmed/disarm/disbanded/surrendered/surrender/\
          handed over * weapons/laid down * arms/resigned/resigns/resign/stepped down/\
          steps down/step down/quit/ended * occupation/dismantled/decommissioned",
         Retreat,
@@ -461,7 +472,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p(
         "ordered/orders/order/instructed/directed/told * to/insisted/insists/insist/\
          pressed/presses/pressing/pressured/pressures/pushed for/appealed/\
-         issued * reminder/issued * call/issued * appeal/issued * ultimatum/\
+         issued * reminder/issued * call/issued * appeal/\
          made * request/made * demand/made * appeal/renewed * call/renewed * demand/\
          reiterated * call/reiterated * demand/petitioned/\
          proposed/proposes/propose/suggested/suggests/recommended/recommends",
@@ -561,7 +572,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     // COERCE: arrest, seize, restrict, deport, curfew, martial law, censor.
     p(
         "arrested/arrest/arrests/arresting/detained/detain/detains/detaining/jailed/jail/\
-         imprisoned/sentenced/convicted/rounded up/took into custody/taken into custody/\
+         imprisoned/sentenced/\
+         rounded up/took into custody/taken into custody/\
          seized/seize/seizes/seizing/confiscated/confiscate/confiscates/raided/raid/raids/\
          searched/impounded/deported/deport/deports/deporting/forced out/expelled * from/\
          evicted/evicts/prevented/prevent/prevents/preventing/barred * from/blocked/block/\
@@ -572,8 +584,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          declared * state of emergency/declared * emergency/state of emergency/\
          dispersed/disperse/disperses/cracked down/crackdown/clamped down/\
          cut off * electricity/cut off * water/cut off * power/cut off/\
-         expropriated/nationalized/nationalised/annexed/demolished/razed/bulldozed/\
-         tear gas/teargas/fired tear gas/water cannon",
+         expropriated/nationalized/nationalised/annexed/ordered * curfew/orders * curfew/\
+         ordered * siege/imposed * siege/laid siege/besieged/besieging/siege/\
+         stripped * of"         ,
         Coerce,
         0.5,
     ),
@@ -608,6 +621,162 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         Assault,
         0.5,
     ),
+    // RETREAT: a ceasefire declared (CAMEO 0871).
+    p(
+        "announced * truce/announced * ceasefire/declared * ceasefire/declared * truce/\
+         declares * ceasefire/declares * truce/declare * ceasefire/temporary truce/\
+         unilateral ceasefire/unilateral truce",
+        Retreat,
+        0.5,
+    )
+    .mode("ceasefire"),
+    // CONCEDE (more): objections dropped, dissent eased, demands met, bans reversed.
+    p(
+        "dropped * objection/dropped * objections/withdrew * objection/withdrew * objections/\
+         lifted * veto/dropped * veto/dropped * opposition/restored access/restored * access/\
+         unblocked/called off * protests/called off * protest/called off * strike/\
+         called off * demonstrations/called off * marches/suspended * protests/\
+         suspended * marches/suspend * marches/suspend * protests/bowed to/bows to/bow to/\
+         gave in to/caved in to/reversed * ban/reverse * ban/reverses * ban/reversed * decision/\
+         reverse * decision/overturned * ban/would permit/will permit/to permit/relax",
+        Concede,
+        0.5,
+    ),
+    // CONSULT: mediation (CAMEO 045-046), with a third party.
+    p(
+        "mediated/mediate/mediates/mediating/mediation/act as * mediator/acted as * mediator/\
+         act as * go-between/acted as * go-between/shuttled between/shuttle diplomacy/\
+         haggled/haggle/bargained",
+        Consult,
+        0.45,
+    )
+    .mode("third-party"),
+    // SUPPORT (more).
+    p(
+        "spoke up for/speaks up for/stood by/stands by/sided with/sides with/\
+         came to * defence/came to * defense/rallied behind/threw * weight behind/\
+         will back/would back/to back/forgiven/forgive/forgives",
+        Support,
+        0.45,
+    ),
+    // COOPERATE (more): joint undertakings, intelligence passed on, closer cooperation.
+    p(
+        "joint * drills/joint * training/joint * manoeuvres/joint * maneuvers/joint * landing/\
+         joint * project/joint * projects/joint * venture/joint * investigation/\
+         passed * information/passed * intelligence/passed on * intelligence/\
+         broaden * cooperation/deepen * cooperation/expand * cooperation/boost * cooperation/\
+         strengthen * cooperation/deepen * ties/broaden * ties/expand * ties/\
+         strengthen * ties/boost * ties/deepened * cooperation/expanded * cooperation",
+        Cooperate,
+        0.5,
+    ),
+    // AID (more): loans and credit.
+    p(
+        "extended * loan/extended * loans/extended * credit/extends * loan/approved * loan/\
+         approves * loan",
+        Aid,
+        0.5,
+    ),
+    // ACCUSE (more): disapproval, lawsuits, verdicts (CAMEO 110-116).
+    p(
+        "disapproval/expressed * disapproval/voiced * disapproval/voiced displeasure/\
+         voiced * displeasure/pointed the finger/points the finger/point the finger/\
+         filed * lawsuit/filed * suit/files * lawsuit/brought * lawsuit/brought * case/\
+         filed * case/lawsuit against/found * guilty/finds * guilty/found * liable/\
+         convicted/convicts",
+        Accuse,
+        0.5,
+    ),
+    p(
+        "began * hearings/opened * hearings/held * hearings/hearings into/inquiry into/\
+         investigation into/probe into/gathering * testimony/gathering * evidence/\
+         collecting * evidence/collected * evidence/gathered * evidence",
+        Accuse,
+        0.45,
+    )
+    .mode("investigate")
+    .auto(),
+    // REJECT (more).
+    p(
+        "threw out/throw out/throws out/voted down/vote down/votes down/voted against/\
+         vote against/brushed off/brushes off/no intention of",
+        Reject,
+        0.5,
+    )
+    .governs(),
+    // THREATEN (more): revenge, ultimatums (CAMEO 139).
+    p(
+        "take revenge/vowed * revenge/avenge/issued * ultimatum/gave * ultimatum/\
+         set * ultimatum",
+        Threaten,
+        0.5,
+    ),
+    // PROTEST (more): strikes and obstruction.
+    p(
+        "general strike/held * strike/called * strike/calls * strike/enforced * strike/\
+         strike action/barricaded/barricade/set up barricades/erected barricades/\
+         blocked * bridge/blocked * street/blocked * streets/occupied * roads/\
+         occupied * square/occupied * streets/filled * square/filled * streets",
+        Protest,
+        0.5,
+    ),
+    // MOBILIZE (more): a show of force.
+    p(
+        "sent * warplanes/sent * warships/sent * jets/sent * bombers/sent * aircraft/\
+         dispatched * warships/dispatched * warplanes/deployed * warships/flew * warplanes",
+        Mobilize,
+        0.5,
+    ),
+    // SANCTION (more): aid withheld (CAMEO 162).
+    p(
+        "withheld * aid/withholds * aid/withhold * aid/withheld/withholding",
+        Sanction,
+        0.5,
+    ),
+    // ASSAULT: crowd-control weapons (the manual's ASSAULT `crowd-control`: "tear gas, water
+    // cannons, firing weapons in the air").
+    p(
+        "tear gas/teargas/fired tear gas/water cannon/water cannons/rubber bullets/\
+         lathi charge/fired * in the air",
+        Assault,
+        0.5,
+    )
+    .mode("crowd-control"),
+    // ASSAULT (more): property destroyed (CAMEO 1712), missiles thrown, human shields.
+    p(
+        "demolished/razed/bulldozed/hurled/pelted/threw * grenade/threw * grenades/\
+         threw * stones/threw * rocks/threw * petrol bombs/threw * molotov/lobbed * grenade/\
+         set * ablaze/human shields",
+        Assault,
+        0.5,
+    ),
+    // More from the CAMEO categories' usual wording: services restored (0811), hunger strikes
+    // and open letters (14x), people sent back over a border (174), inquiries (09x), asking
+    // someone for something (10x).
+    p(
+        "restore * services/restored * services/restore * internet/restored * internet",
+        Concede,
+        0.5,
+    ),
+    p(
+        "refused food/refusing food/refuse food/signed * open letter/sign * open letter/\
+         walked out * in protest/walked out in protest/walk out * in protest",
+        Protest,
+        0.45,
+    ),
+    p(
+        "sent back/pushed back/forcibly returned",
+        Coerce,
+        0.5,
+    )
+    .mode("deport"),
+    p(
+        "fact-finding mission/look into/looking into/looked into/looks into",
+        Accuse,
+        0.45,
+    )
+    .mode("investigate"),
+    p("turned to/turns to/turning to", Request, 0.45).after(&["for"]),
 ];
 
 /// Triggers from the CAMEO lexicon that the table above does not have: one row per PLOVER type

@@ -46,6 +46,13 @@ pub(crate) struct Parse {
     children: Vec<Vec<usize>>,
 }
 
+/// A trigger word that modifies a noun (see [`Parse::modifier`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Modifier {
+    Before,
+    After,
+}
+
 /// What the parse says about a trigger's actors.
 #[derive(Debug, Clone)]
 pub(crate) struct Args {
@@ -100,6 +107,55 @@ impl Parse {
     /// The parse word of extractor word `i`.
     pub fn at(&self, i: usize) -> Option<usize> {
         self.of_word.get(i).copied().flatten()
+    }
+
+    /// How a trigger word at extractor word `i` is used when it modifies a noun instead of
+    /// heading a clause: [`Modifier::Before`] for a participle or adjective before its noun
+    /// after a determiner, number, adjective, preposition or nothing ("the murdered
+    /// journalist", "two detained nationals", "Jailed laureate X began..."): it describes the
+    /// noun and reports no event of its own; [`Modifier::After`] for a participle after it
+    /// ("demonstrators demanding his ouster hurled stones", "systems supplied by Germany
+    /// arrived"): an event, but not the sentence's main one.
+    /// The trigger's words are `w0..w1`; a head among them (the "joint" of "joint exercises")
+    /// is no modified noun.
+    pub fn modifier(&self, w0: usize, w1: usize) -> Option<Modifier> {
+        let k = self.at(w0)?;
+        let h = self.head(k)?;
+        let xpos = self.words.get(k).map_or("", |w| w.xpos.as_str());
+        let prev = k.checked_sub(1);
+        // Before a noun after a determiner, preposition, number or nothing, by the tags
+        // alone: the parser reads some such participles as clauses ("Jailed laureate X
+        // began", "supporters of jailed former minister X").
+        let opens_phrase = prev.is_none_or(|p| {
+            matches!(self.upos(p), "DET" | "NUM" | "ADP") || self.deprel(p) == "nmod:poss"
+        });
+        let noun_next = w1 == w0 + 1
+            && matches!(self.upos(k + 1), "NOUN" | "PROPN" | "ADJ")
+            && self.words.get(k + 1).is_some_and(|w| w.xpos != "VBN");
+        if opens_phrase && noun_next && matches!(xpos, "VBN" | "JJ") {
+            return Some(Modifier::Before);
+        }
+        let head_word = self.word_of.get(h).copied().flatten();
+        if head_word.is_some_and(|hw| (w0..w1).contains(&hw))
+            || !matches!(self.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM")
+        {
+            return None;
+        }
+        match self.deprel(k) {
+            // An adjective or participle after its noun: "drivers opposed to mandates".
+            "amod" if h < k && matches!(xpos, "VBN" | "JJ") => Some(Modifier::After),
+            "amod" if h > k && matches!(xpos, "VBN" | "VBD" | "VBG" | "JJ") => {
+                let opens = prev.is_none_or(|p| {
+                    matches!(
+                        self.upos(p),
+                        "DET" | "NUM" | "ADJ" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ"
+                    ) || self.deprel(p) == "nmod:poss"
+                });
+                opens.then_some(Modifier::Before)
+            }
+            "acl" if h < k && matches!(xpos, "VBN" | "VBG") => Some(Modifier::After),
+            _ => None,
+        }
     }
 
     pub fn upos(&self, k: usize) -> &str {
