@@ -17,7 +17,7 @@
 //! consonant for one-syllable verbs like `ban`); the verb's code, else its block's. Patterns keep
 //! their words in order: the words before the verb (`&MILITARY *`) and after it
 //! (`* (ON ALERT)` -> `on alert`); brackets, actor slots (`$ + ^ %`) are dropped, so a pattern
-//! matches its words in order near the verb with gaps (see [`Lexicon::verb_at`]). A pattern coded
+//! matches its words in order near the verb with gaps (`Lexicon::verb_at`). A pattern coded
 //! `[---]` says the construction is no event ("stocks declined") and suppresses the verb. Of a
 //! code pair `[042:043]` the first (source) code is kept.
 //!

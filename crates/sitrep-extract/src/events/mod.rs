@@ -16,7 +16,10 @@
 //! 4. the PLOVER manual's rules on promises and threats: CONSULT, SUPPORT, COOPERATE and AID in
 //!    the future or on a condition (or hypothetical with willing/ready/prepared) are AGREE ("will
 //!    send", "will meet"); a future RETREAT is CONCEDE; a future or conditional ASSAULT is
-//!    THREATEN; the CAMEO code follows (AID `072` promised is `0332`);
+//!    THREATEN; the CAMEO code follows (AID `072` promised is `0332`); a cooperative act
+//!    refused in advance ("will not take part", "would not withdraw") is REJECT; violence or
+//!    obstruction by protesters is PROTEST (`riot`), coercion by civilians PROTEST
+//!    (`obstruct`);
 //! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
 //!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
@@ -28,6 +31,11 @@
 //! naming a source for "the request" attributes the request of the sentence before. The article's
 //! outlet heads every attribution chain that names other sources ("RT, citing the WSJ, citing two
 //! US officials").
+//!
+//! **Modifiers.** A trigger that describes a noun instead of heading a clause reports no event
+//! of its own when it stands before the noun ("the murdered journalist", "two detained
+//! nationals"), and a stance participle after its noun ("demonstrators demanding his ouster
+//! hurled stones") comes after the sentence's other events ([`syntax::Parse::modifier`]).
 //!
 //! **Noise.** Lines in Title Case and short lines without final punctuation (headlines, sidebar
 //! lists, bylines, captions) give no events; a long sentence without final punctuation gives
@@ -301,6 +309,13 @@ pub(crate) fn extract(
             }
             let gov = p.governed.iter().find(|g| g.0 == hi).map(|g| &p.hits[g.1]);
             if hit.pattern.only_governed || (hit.pattern.needs_complement && gov.is_none()) {
+                continue;
+            }
+            if hit.pattern.only_alone
+                && p.hits
+                    .iter()
+                    .any(|o| !o.pattern.only_alone && o.w0 >= hit.w1 && o.w0 <= hit.w1 + 12)
+            {
                 continue;
             }
             let env = Env {

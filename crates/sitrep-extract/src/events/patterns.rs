@@ -3,7 +3,7 @@
 //! Each [`Pattern`] lists its word forms (`/`-separated; words inside a form separated by spaces,
 //! normalised as in [`crate::words`]), the PLOVER type and mode, a strength (the prior that the
 //! words really report such an event, the base of the confidence), how its actors are found
-//! ([`Role`]) and a few flags. [`find`] matches the table against a sentence, longest form first,
+//! ([`Role`]) and a few flags. [`find_with`] matches the table against a sentence, longest form first,
 //! skipping quote marks inside a form ("vowed to “burn”").
 //!
 //! To add a trigger, add a row. Rules of the table:
@@ -57,6 +57,9 @@ pub(crate) struct Pattern {
     /// Dropped without a target: PETRARCH's `require_dyad` for the CAMEO dictionary's verbs,
     /// whose synonym sets are wide ("face", "join", "consider").
     pub needs_target: bool,
+    /// A fallback: dropped when another trigger follows within a dozen words ("said it would
+    /// ship food" is an intent, "said it would attack" a threat).
+    pub only_alone: bool,
 }
 
 const fn p(forms: &'static str, kind: PloverType, strength: f32) -> Pattern {
@@ -72,6 +75,7 @@ const fn p(forms: &'static str, kind: PloverType, strength: f32) -> Pattern {
         only_governed: false,
         needs_complement: false,
         needs_target: false,
+        only_alone: false,
     }
 }
 
@@ -108,6 +112,10 @@ impl Pattern {
         self.needs_complement = true;
         self
     }
+    const fn only_alone(mut self) -> Self {
+        self.only_alone = true;
+        self
+    }
 }
 
 use PloverType::{
@@ -117,6 +125,11 @@ use PloverType::{
 
 /// The trigger table.
 pub(crate) static PATTERNS: &[Pattern] = &[
+    // SANCTION: ordering foreigners out (CAMEO 166x: expel inspectors, peacekeepers, aid
+    // agencies); before the REQUEST "ordered" below, which it overrides when "out" follows.
+    p("ordered/orders/order", Sanction, 0.5)
+        .mode("expel")
+        .after(&["out"]),
     // CONSULT
     p(
         "met with/meet with/meets with/meeting with/met/meet/meets",
@@ -777,6 +790,76 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     )
     .mode("investigate"),
     p("turned to/turns to/turning to", Request, 0.45).after(&["for"]),
+    // AGREE: an intent stated without a trigger of its own (CAMEO 03: "said it would ship
+    // food", "stood ready to work with"); dropped when a trigger follows.
+    p(
+        "said * it would/said * he would/said * she would/said * they would/said * it will/\
+         said * he will/said * she will/said * they will/said it would/said he would/\
+         said she would/said they would/said it will/said he will/said she will/\
+         said they will/said * that it would/said * that he would/said * that they would/\
+         announced * it would/announced * that it would/announced * he would/\
+         signalled * it would/signaled * it would/indicated * it would/stood ready to/\
+         stands ready to/was ready to/is ready to/were ready to/are ready to/\
+         was prepared to/is prepared to/were prepared to/was willing to/is willing to/\
+         were willing to/are willing to/is open to/was open to",
+        Agree,
+        0.35,
+    )
+    .only_alone(),
+    // More of the CAMEO categories' usual wording.
+    p(
+        "ransacked/looted/vandalised/vandalized/traded gunfire/traded fire/exchanged fire/\
+         exchanging fire/exchanged gunfire/violated * ceasefire/violated * truce/\
+         violating * ceasefire/drove * out/chemical weapons/mustard gas/nerve gas/nerve agents/\
+         poison gas/weapons of mass destruction",
+        Assault,
+        0.5,
+    ),
+    p(
+        "show of strength/military manoeuvres/military maneuvers/staged * manoeuvres/\
+         staged * maneuvers/held * manoeuvres/on maximum alert/on full alert/\
+         rushed * troops/rushed * police/rushed * reinforcements/rushed * soldiers",
+        Mobilize,
+        0.5,
+    ),
+    p(
+        "sealed off/seal off/seals off/sealing off/confined * to/confining * to/\
+         revoked * permits/revoked * residency",
+        Coerce,
+        0.5,
+    ),
+    p(
+        "scaled back * ties/scaled down * ties/scaled back * relations/scaled down * relations",
+        Sanction,
+        0.5,
+    ),
+    p(
+        "bowing to/giving in to/yielding to/bowed to * pressure",
+        Concede,
+        0.5,
+    ),
+    p("flouted/flouts/flouting", Reject, 0.5),
+    p(
+        "voiced dismay/expressed dismay/voiced * dismay/expressed * dismay",
+        Accuse,
+        0.5,
+    ),
+    p(
+        "shoulder to shoulder/rally support/rallied support/muster support/mustered support/\
+         drum up support/drummed up support",
+        Support,
+        0.45,
+    ),
+    p(
+        "handed over * suspects/handed * intelligence/handed over * intelligence",
+        Cooperate,
+        0.5,
+    ),
+    p(
+        "stopped eating/walked off the job/walked off * job/shut * shops/commercial strike",
+        Protest,
+        0.5,
+    ),
 ];
 
 /// Triggers from the CAMEO lexicon that the table above does not have: one row per PLOVER type
@@ -797,6 +880,7 @@ const fn cv(kind: PloverType) -> Pattern {
         only_governed: false,
         needs_complement: false,
         needs_target: true,
+        only_alone: false,
     }
 }
 
@@ -865,7 +949,7 @@ pub(crate) struct Hit {
     pub pattern: &'static Pattern,
     pub w0: usize,
     pub w1: usize,
-    /// The CAMEO code of the words (see [`find`]).
+    /// The CAMEO code of the words (see [`find_with`]).
     pub cameo: Option<&'static str>,
 }
 
@@ -1069,7 +1153,7 @@ pub(crate) fn find(ws: &[Word]) -> Vec<Hit> {
     find_with(ws, &[])
 }
 
-/// [`find`], knowing which words are demonyms (adjectives: "Russian forces").
+/// [`find_with`], knowing which words are demonyms (adjectives: "Russian forces").
 pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
     let lx = cameo::lexicon();
     let mut out = Vec::new();
