@@ -332,7 +332,13 @@ pub(crate) fn extract(
                 parse: &p.parse,
                 sent,
             };
-            let modifier = env.parse().and_then(|pa| pa.modifier(hit.w0, hit.w1));
+            // Only where the words around allow it is the parse consulted (most sentences with a
+            // trigger in the subject's verb need no parse otherwise).
+            let modifier = if may_modify(s, hit) {
+                env.parse().and_then(|pa| pa.modifier(hit.w0, hit.w1))
+            } else {
+                None
+            };
             if modifier == Some(syntax::Modifier::Before) {
                 continue;
             }
@@ -446,6 +452,35 @@ pub(crate) fn extract(
         }
     }
     events
+}
+
+/// Words before a trigger that open a noun phrase ("the murdered journalist", "of jailed former
+/// minister", "two detained nationals").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "of", "for",
+    "with", "by", "from", "to", "in", "on", "at", "against", "about", "over", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "several", "many", "some", "all", "\"", "(", ",",
+];
+
+/// Whether a trigger may be a noun's modifier by the words around it, before asking the parse
+/// ([`syntax::Parse::modifier`]): after a word that opens a noun phrase, at the start of the
+/// sentence, or a stance participle ("demanding", "opposed") after some other word.
+fn may_modify(s: &Sent, hit: &Hit) -> bool {
+    let w = &s.ws[hit.w0];
+    let participle = ["ed", "ing", "en", "t", "n"]
+        .iter()
+        .any(|e| w.norm.ends_with(e));
+    if !participle {
+        return false;
+    }
+    let Some(prev) = hit.w0.checked_sub(1).map(|i| &s.ws[i]) else {
+        return true;
+    };
+    OPENERS.contains(&prev.norm.as_str())
+        || prev.kind == crate::words::WordKind::Num
+        || matches!(hit.pattern.kind, PloverType::Request | PloverType::Reject)
 }
 
 /// Group words for people protesting (see the riot rule in `finish`).
