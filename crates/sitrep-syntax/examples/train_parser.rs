@@ -11,14 +11,19 @@
 //!   --tagged DIR         read tagged sets written by --make-tags
 //!                        (none of the three: gold tags)
 //!   --epochs N --explore-prob P --explore-from E --min-seen K --min-weight W --seed S
-//!   --patience N --members N
-//!                        training options (defaults: parser::TrainOptions)
+//!   --patience N --members N --guide-folds N --guide-epochs N --guide-members N
+//!                        training options (defaults: parser::TrainOptions; --guide-folds 0:
+//!                        no right-to-left guide)
 //!   --out PATH           write the model there
-//!   --eval-only PATH     score an existing model instead of training one
+//!   --eval-only PATH     score an existing model instead of training one (--greedy: without
+//!                        selectional branching)
 //!   --test               also score the test set (once, at the end)
 //!   --errors             head and label errors by relation on dev
 //!   --dump PATH          dev parsed, as CoNLL-U
-//!   --reverse            right to left (an experiment); --combine L2R,R2L compares two
+//!   --reverse            train and score a right-to-left parser alone (parser::r2l_order)
+//!   --combine L2R,R2L    two such models on dev (with --tagged DIR: predicted tags): how
+//!                        often they agree, and combination by reparsing (Eisner over both
+//!                        greedy parses' arcs, weighted by move margins) over a grid
 //! ```
 //! The data folder is `$SITREP_DATA` or `../shared/data` beside the repository. Speed is
 //! measured parsing dev again and again, in words per second of this thread's CPU time.
@@ -104,18 +109,9 @@ fn cpu_seconds() -> f64 {
         .map_or(0.0, |ns| ns / 1e9)
 }
 
-/// The sentence read right to left (heads renumbered), for a right-to-left parser.
+/// The sentence in the right-to-left parser's order, heads renumbered.
 fn reverse(s: &UdSentence) -> UdSentence {
-    let n = s.words.len();
-    let mut r = s.clone();
-    r.words.reverse();
-    for w in &mut r.words {
-        if w.head != 0 {
-            w.head = n + 1 - w.head;
-        }
-    }
-    r.multi.clear();
-    r
+    parser::r2l_sentence(s)
 }
 
 fn tagged_words(s: &UdSentence) -> Vec<TaggedWord<'_>> {
@@ -126,14 +122,11 @@ fn tagged_words(s: &UdSentence) -> Vec<TaggedWord<'_>> {
 fn combine_stats(l2r: &Parser, r2l: &Parser, dev: &[UdSentence]) -> String {
     let (mut n, mut a, mut b, mut agree, mut agree_right, mut either) = (0, 0, 0, 0, 0, 0);
     for s in dev {
-        let x = l2r.parse(&tagged_words(s));
-        let rs = reverse(s);
-        let y = r2l.parse(&tagged_words(&rs));
-        let len = s.words.len();
+        let w = tagged_words(s);
+        let x = l2r.directed(&w, false);
+        let y = r2l.directed(&w, true);
         for (i, w) in s.words.iter().enumerate() {
-            let h1 = x[i].head;
-            let yh = y[len - 1 - i].head;
-            let h2 = if yh == 0 { 0 } else { len + 1 - yh };
+            let (h1, h2) = (x.heads[i] as usize, y.heads[i] as usize);
             n += 1;
             a += (h1 == w.head) as usize;
             b += (h2 == w.head) as usize;
@@ -144,7 +137,7 @@ fn combine_stats(l2r: &Parser, r2l: &Parser, dev: &[UdSentence]) -> String {
     }
     let pct = |k: usize| 100.0 * k as f64 / n as f64;
     format!(
-        "l2r UAS {:.2}, r2l UAS {:.2}, agree {:.2} (right when agreeing {:.2}), either right {:.2}",
+        "greedy: l2r UAS {:.2}, r2l UAS {:.2}, agree {:.2} (right when agreeing {:.2}), either right {:.2}",
         pct(a),
         pct(b),
         pct(agree),
@@ -246,6 +239,9 @@ fn main() {
     set(&get, "--seed", &mut opts.seed);
     set(&get, "--members", &mut opts.members);
     set(&get, "--patience", &mut opts.patience);
+    set(&get, "--guide-folds", &mut opts.guide_folds);
+    set(&get, "--guide-epochs", &mut opts.guide_epochs);
+    set(&get, "--guide-members", &mut opts.guide_members);
 
     let t0 = Instant::now();
     let train = load("train");
@@ -255,7 +251,13 @@ fn main() {
     if let Some(pair) = get("--combine") {
         let (a, b) = pair.split_once(',').expect("--combine L2R,R2L");
         let load = |p: &str| Parser::from_bundle(&Bundle::read(Path::new(p)).unwrap()).unwrap();
-        log(&combine_stats(&load(a), &load(b), &dev));
+        let dev = match get("--tagged") {
+            Some(dir) => read_conllu(&Path::new(&dir).join("dev.conllu")).unwrap(),
+            None => dev,
+        };
+        let (l2r, r2l) = (load(a), load(b));
+        log(&combine_stats(&l2r, &r2l, &dev));
+        combine_grid(l2r, r2l, &dev, &mut log);
         return;
     }
     // Scoring an existing model needs no jackknifed training tags.
@@ -296,7 +298,12 @@ fn main() {
     // --augment: the training trees twice, with predicted and with gold tags.
     let mut train = if has("--augment") && tags != "gold" {
         let mut t = train;
-        t.extend(load("train"));
+        let gold = load("train");
+        if has("--reverse") {
+            t.extend(gold.iter().map(reverse));
+        } else {
+            t.extend(gold);
+        }
         t
     } else {
         train
@@ -309,7 +316,11 @@ fn main() {
     }
     let p = if let Some(path) = get("--eval-only") {
         let b = Bundle::read(Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
-        Parser::from_bundle(&b).unwrap_or_else(|e| panic!("{e}"))
+        let mut p = Parser::from_bundle(&b).unwrap_or_else(|e| panic!("{e}"));
+        if has("--greedy") {
+            p.set_greedy();
+        }
+        p
     } else {
         let p = parser::train(&train, &dev, &opts, &mut log);
         log(&format!("trained with {opts:?}"));
@@ -401,4 +412,126 @@ fn error_table(p: &Parser, sents: &[UdSentence]) -> String {
         ));
     }
     out
+}
+
+/// Picks heads and labels from a left-to-right and a right-to-left parse.
+type Pick<'a> = dyn Fn(&parser::Directed, &parser::Directed) -> (Vec<u32>, Vec<String>) + 'a;
+
+/// Parser combination on dev: greedy left-to-right and right-to-left parses, their arcs
+/// weighted by move confidence, the best projective tree over them (Eisner).
+fn combine_grid(mut l2r: Parser, mut r2l: Parser, dev: &[UdSentence], log: &mut dyn FnMut(&str)) {
+    let b = parser::evaluate(&l2r, dev);
+    log(&format!(
+        "l2r as shipped: UAS {:.2} LAS {:.2}",
+        b.uas, b.las
+    ));
+    l2r.set_greedy();
+    r2l.set_greedy();
+    let inputs: Vec<Vec<TaggedWord>> = dev.iter().map(parser::tagged).collect();
+    for (name, p, rev) in [("l2r", &l2r, false), ("r2l", &r2l, true)] {
+        let v = best_rate(4, || {
+            inputs.iter().map(|s| p.directed(s, rev).heads.len()).sum()
+        });
+        log(&format!("{name} greedy: {v:.0} words per CPU second"));
+    }
+    let names_l = l2r.deprels().to_vec();
+    let names_r = r2l.deprels().to_vec();
+    let parses: Vec<(parser::Directed, parser::Directed)> = dev
+        .iter()
+        .map(|s| {
+            let w = parser::tagged(s);
+            (l2r.directed(&w, false), r2l.directed(&w, true))
+        })
+        .collect();
+    let uni = |l: &str| l.split(':').next().unwrap_or("").to_string();
+    let score = |pick: &Pick| {
+        let (mut n, mut h, mut l) = (0usize, 0usize, 0usize);
+        for (s, (x, y)) in dev.iter().zip(&parses) {
+            if x.heads.is_empty() {
+                continue;
+            }
+            let (heads, labels) = pick(x, y);
+            for (k, w) in s.words.iter().enumerate() {
+                n += 1;
+                if heads[k] as usize == w.head {
+                    h += 1;
+                    if uni(&labels[k]) == uni(&w.deprel) {
+                        l += 1;
+                    }
+                }
+            }
+        }
+        (100.0 * h as f64 / n as f64, 100.0 * l as f64 / n as f64)
+    };
+    let lab = |names: &[String], l: u16| names.get(l as usize).cloned().unwrap_or_default();
+    let (u, l) = score(&|x, _| {
+        (
+            x.heads.clone(),
+            x.labels.iter().map(|&l| lab(&names_l, l)).collect(),
+        )
+    });
+    log(&format!("l2r greedy: UAS {u:.2} LAS {l:.2}"));
+    let (u, l) = score(&|_, y| {
+        (
+            y.heads.clone(),
+            y.labels.iter().map(|&l| lab(&names_r, l)).collect(),
+        )
+    });
+    log(&format!("r2l greedy: UAS {u:.2} LAS {l:.2}"));
+    let mut best = (0.0, String::new());
+    for t in [10.0f32, 25.0, 50.0, 100.0, 200.0] {
+        for a in [0.0f32, 1.0, 2.0, 4.0, 8.0] {
+            for wb in [0.5f32, 0.7, 0.85, 1.0] {
+                for label_by_margin in [false, true] {
+                    let (u, l) = score(&|x, y| {
+                        let n = x.heads.len();
+                        let conf = |m: f32| (m / t).tanh();
+                        let arc = |h: usize, d: usize| {
+                            let mut v = 0f32;
+                            if x.heads[d - 1] as usize == h {
+                                v += 1.0 + a * conf(x.margins[d - 1]);
+                            }
+                            if y.heads[d - 1] as usize == h {
+                                v += wb * (1.0 + a * conf(y.margins[d - 1]));
+                            }
+                            if v == 0.0 {
+                                -1e4
+                            } else {
+                                v
+                            }
+                        };
+                        let heads = if x.heads == y.heads {
+                            x.heads.clone()
+                        } else {
+                            parser::eisner(n, &arc)
+                        };
+                        let labels = (0..n)
+                            .map(|k| {
+                                let xl = x.heads[k] == heads[k];
+                                let yl = y.heads[k] == heads[k];
+                                let use_y = yl
+                                    && (!xl
+                                        || (label_by_margin
+                                            && wb * y.label_margins[k] > x.label_margins[k]));
+                                if use_y {
+                                    lab(&names_r, y.labels[k])
+                                } else {
+                                    lab(&names_l, x.labels[k])
+                                }
+                            })
+                            .collect();
+                        (heads, labels)
+                    });
+                    let line = format!(
+                        "combined t {t} a {a} r2l weight {wb} label by margin {label_by_margin}: UAS {u:.2} LAS {l:.2}"
+                    );
+                    log(&line);
+                    if l > best.0 {
+                        best = (l, line);
+                    }
+                }
+            }
+        }
+    }
+    log(&format!("best: {}", best.1));
 }

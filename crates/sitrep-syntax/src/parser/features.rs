@@ -9,6 +9,7 @@
 //! tags). Templates then only mix integers ([`Features::n`]), so extraction never hashes
 //! strings or allocates.
 
+use super::combine::Directed;
 use super::system::State;
 use crate::TaggedWord;
 use sitrep_learn::{fx, str_id, Features};
@@ -25,6 +26,41 @@ pub struct Tok {
     /// without one.
     pub cf: u64,
     pub cm: u64,
+    /// The guide parser's head of the word ([`NO_GUIDE`] when there is no guide), and the
+    /// word's rightmost dependent in the guide's tree (0 when none).
+    pub g: u32,
+    pub gr: u32,
+    /// How sure the guide was of the move that attached the word (a margin bucket).
+    pub gm: u64,
+}
+
+/// [`Tok::g`] of a sentence parsed without a guide.
+pub const NO_GUIDE: u32 = u32::MAX;
+
+/// Puts a guide parse into the token table.
+pub fn set_guide(toks: &mut [Tok], guide: &Directed) {
+    for t in toks.iter_mut() {
+        t.g = NO_GUIDE;
+        t.gr = 0;
+        t.gm = 0;
+    }
+    for (i, &h) in guide.heads.iter().enumerate() {
+        let d = i + 1;
+        if d >= toks.len() || h as usize >= toks.len() {
+            continue;
+        }
+        toks[d].g = h;
+        let m = guide.margins.get(i).copied().unwrap_or(0.0);
+        toks[d].gm = match m {
+            m if m < 5.0 => 1,
+            m if m < 15.0 => 2,
+            m if m < 30.0 => 3,
+            m if m < 60.0 => 4,
+            _ => 5,
+        };
+        let head = &mut toks[h as usize];
+        head.gr = head.gr.max(d as u32);
+    }
 }
 
 impl Tok {
@@ -38,6 +74,9 @@ impl Tok {
             wp: fx(id, id),
             cf: id,
             cm: id,
+            g: NO_GUIDE,
+            gr: 0,
+            gm: 0,
         }
     }
 }
@@ -81,6 +120,9 @@ pub fn tokens(words: &[TaggedWord]) -> Vec<Tok> {
             wp: fx(wid, p),
             cf,
             cm,
+            g: NO_GUIDE,
+            gr: 0,
+            gm: 0,
         });
     }
     out.push(Tok::special("<NONE>"));
@@ -108,7 +150,9 @@ fn lab(st: &State, i: u32) -> u64 {
 
 /// Features of a configuration for the transition model.
 #[allow(non_snake_case)] // upper case: the words' ids, as in the templates' notation
-pub fn transition_features(st: &State, t: &[Tok], f: &mut Features) {
+/// With `lite` (the guide parser's set), the templates of UPOS conjunctions, second children,
+/// subtree edges and relations are left out: about half as many lookups.
+pub fn transition_features(st: &State, t: &[Tok], f: &mut Features, lite: bool) {
     f.clear();
     let none = st.none();
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
@@ -188,61 +232,67 @@ pub fn transition_features(st: &State, t: &[Tok], f: &mut Features) {
     f.n(50, &[S1.p, S0.p, B1.p]);
     f.n(51, &[S0.u, B0.u, S1.u, B1.u]);
 
-    // The same with coarse tags (UPOS), sturdier against tagging errors.
-    f.n(52, &[S1.u, S0.u, B0.u]);
-    f.n(53, &[S0.u, B0.u, B1.u]);
-    f.n(54, &[S0.u, S0L.u, S0R.u, B0.u]);
-    f.n(55, &[S2.u, S1.u, S0.u, B0.u]);
-    f.n(56, &[S0.u, B0.u, B0L.u, B1.u]);
-    f.n(57, &[S1.u, S1R.u, S0.u, B0.u]);
+    if !lite {
+        // The same with coarse tags (UPOS), sturdier against tagging errors.
+        f.n(52, &[S1.u, S0.u, B0.u]);
+        f.n(53, &[S0.u, B0.u, B1.u]);
+        f.n(54, &[S0.u, S0L.u, S0R.u, B0.u]);
+        f.n(55, &[S2.u, S1.u, S0.u, B0.u]);
+        f.n(56, &[S0.u, B0.u, B0L.u, B1.u]);
+        f.n(57, &[S1.u, S1R.u, S0.u, B0.u]);
+    }
 
     // Children.
     f.n(80, &[S0L.w]);
     f.n(81, &[S0L.p]);
-    f.n(82, &[lab(st, s0l)]);
     f.n(83, &[S0R.w]);
     f.n(84, &[S0R.p]);
-    f.n(85, &[lab(st, s0r)]);
     f.n(86, &[B0L.w]);
     f.n(87, &[B0L.p]);
-    f.n(88, &[lab(st, b0l)]);
     f.n(89, &[S1R.w]);
     f.n(90, &[S1R.p]);
-    f.n(91, &[lab(st, s1r)]);
-    f.n(92, &[S1L.p, lab(st, s1l)]);
+    if !lite {
+        f.n(82, &[lab(st, s0l)]);
+        f.n(85, &[lab(st, s0r)]);
+        f.n(88, &[lab(st, b0l)]);
+        f.n(91, &[lab(st, s1r)]);
+        f.n(92, &[S1L.p, lab(st, s1l)]);
+    }
 
-    // Second children and three-tag chains.
-    f.n(100, &[S0L2.w]);
-    f.n(101, &[S0L2.p]);
-    f.n(102, &[lab(st, s0l2)]);
-    f.n(103, &[S0R2.w]);
-    f.n(104, &[S0R2.p]);
-    f.n(105, &[lab(st, s0r2)]);
-    f.n(106, &[B0L2.w]);
-    f.n(107, &[B0L2.p]);
-    f.n(108, &[lab(st, b0l2)]);
-    f.n(109, &[S0.p, S0L.p, S0L2.p]);
-    f.n(110, &[S0.p, S0R.p, S0R2.p]);
-    f.n(111, &[B0.p, B0L.p, B0L2.p]);
-    f.n(112, &[S1.p, S1R.p, S1R2.p]);
+    if !lite {
+        // Second children and three-tag chains.
+        f.n(100, &[S0L2.w]);
+        f.n(101, &[S0L2.p]);
+        f.n(102, &[lab(st, s0l2)]);
+        f.n(103, &[S0R2.w]);
+        f.n(104, &[S0R2.p]);
+        f.n(105, &[lab(st, s0r2)]);
+        f.n(106, &[B0L2.w]);
+        f.n(107, &[B0L2.p]);
+        f.n(108, &[lab(st, b0l2)]);
+        f.n(109, &[S0.p, S0L.p, S0L2.p]);
+        f.n(110, &[S0.p, S0R.p, S0R2.p]);
+        f.n(111, &[B0.p, B0L.p, B0L2.p]);
+        f.n(112, &[S1.p, S1R.p, S1R2.p]);
 
-    // Subtree edges.
-    f.n(130, &[S0E.w, S0.p]);
-    f.n(131, &[S0E.p, S0.p, B0.p]);
-    f.n(132, &[S0EB.p, S0E.p, S0.p]);
-    f.n(133, &[S0EB.w, S0.p, B0.p]);
-    f.n(134, &[B0E.p, B0.p, S0.p]);
-    f.n(135, &[B0E.w, B0.p]);
-    f.n(136, &[S1E.p, S1.p, S0.p]);
-    f.n(137, &[S1EB.p, S1E.p, S1.p]);
-    f.n(138, &[S0EB.u, S0E.u, S0.u, B0.u]);
-    f.n(139, &[S1E.u, S1.u, S0E.u, S0.u]);
-    f.n(140, &[S0EB.w, S0E.w, S0.p]);
+        // Subtree edges.
+        f.n(130, &[S0E.w, S0.p]);
+        f.n(131, &[S0E.p, S0.p, B0.p]);
+        f.n(132, &[S0EB.p, S0E.p, S0.p]);
+        f.n(133, &[S0EB.w, S0.p, B0.p]);
+        f.n(134, &[B0E.p, B0.p, S0.p]);
+        f.n(135, &[B0E.w, B0.p]);
+        f.n(136, &[S1E.p, S1.p, S0.p]);
+        f.n(137, &[S1EB.p, S1E.p, S1.p]);
+        f.n(138, &[S0EB.u, S0E.u, S0.u, B0.u]);
+        f.n(139, &[S1E.u, S1.u, S0E.u, S0.u]);
+        f.n(140, &[S0EB.w, S0E.w, S0.p]);
 
-    // Labels with tags.
-    f.n(150, &[S0.p, lab(st, s0l), lab(st, s0r), B0.p]);
-    f.n(151, &[S1.p, lab(st, s1r), S0.p, lab(st, s0l)]);
-    f.n(152, &[B0.p, lab(st, b0l), S0.p, lab(st, s0r)]);
+        // Labels with tags.
+        f.n(150, &[S0.p, lab(st, s0l), lab(st, s0r), B0.p]);
+        f.n(151, &[S1.p, lab(st, s1r), S0.p, lab(st, s0l)]);
+        f.n(152, &[B0.p, lab(st, b0l), S0.p, lab(st, s0r)]);
+    }
 
     // Word clusters.
     f.n(170, &[S0.cf]);
@@ -254,6 +304,66 @@ pub fn transition_features(st: &State, t: &[Tok], f: &mut Features) {
     f.n(176, &[S0.cf, B0.p]);
     f.n(177, &[S1.cm, S0.cm]);
     f.n(178, &[S0.cm, B0.cm, B1.p]);
+
+    // The guide (a right-to-left parse, when there is one): does it have the arc this
+    // move would make, where it puts the heads of s0 and b0, and whether s0 still has
+    // dependents to come in it.
+    if t.get(1).is_some_and(|w| w.g != NO_GUIDE) {
+        let rel = |x: u32, y: u32| -> u64 {
+            if x >= none || y >= none {
+                3
+            } else if t[x as usize].g == y {
+                1
+            } else if t[y as usize].g == x {
+                2
+            } else {
+                0
+            }
+        };
+        // Where the guide's head of w is, seen from this configuration.
+        let place = |w: u32| -> u64 {
+            if w >= none || w == 0 {
+                return 6;
+            }
+            let g = t[w as usize].g;
+            if g == 0 {
+                0
+            } else if g == s1 {
+                1
+            } else if g == b0 {
+                2
+            } else if g > b0 && g < none {
+                3
+            } else if g == s0 {
+                4
+            } else {
+                5
+            }
+        };
+        let pending = |w: u32| (w < none && t[w as usize].gr >= st.b) as u64;
+        let (r0, r1, p0, pb) = (rel(s0, b0), rel(s1, s0), place(s0), place(b0));
+        let ps0 = pending(s0);
+        f.n(200, &[r0, r1]);
+        f.n(201, &[r0, r1, S0.p, B0.p]);
+        f.n(202, &[p0, pb, ps0]);
+        f.n(203, &[p0, S0.p, B0.p]);
+        f.n(204, &[pb, B0.p, S0.p]);
+        f.n(207, &[ps0, p0, r0, r1]);
+        f.n(209, &[rel(s1, b0), rel(s2, s0), r0, r1]);
+        // How sure the guide was, and what it attached s0 and b0 to.
+        let gtag = |w: u32| -> u64 {
+            let g = t[w as usize].g;
+            if w >= none || g as usize >= t.len() {
+                0
+            } else {
+                t[g as usize].p
+            }
+        };
+        f.n(210, &[r0, r1, S0.gm]);
+        f.n(211, &[p0, S0.gm, pb, B0.gm]);
+        f.n(212, &[gtag(s0), S0.p, p0]);
+        f.n(213, &[gtag(b0), B0.p, pb]);
+    }
 }
 
 /// Features for labelling the arc `h -> d` (the dependent is complete in the arc-hybrid
@@ -326,4 +436,12 @@ pub fn label_features(st: &State, t: &[Tok], h: u32, d: u32, f: &mut Features) {
     f.n(72, &[dir, H.cf]);
     f.n(73, &[dir, H.p, D.cf]);
     f.n(74, &[dir, H.cf, D.p]);
+
+    // Whether the guide agrees on the head, and how sure it was.
+    if D.g != NO_GUIDE {
+        let agree = (D.g == h) as u64;
+        f.n(80, &[dir, agree, D.gm]);
+        f.n(81, &[dir, agree, D.p]);
+        f.n(82, &[dir, agree, H.p, D.p]);
+    }
 }

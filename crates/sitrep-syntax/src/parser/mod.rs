@@ -15,13 +15,31 @@
 //!   room for that. Arc-hybrid over arc-eager: three moves, a simple exact dynamic oracle,
 //!   and each word is complete when it is attached, so its relation is chosen with all its
 //!   children in view.
-//! - **Selectional branching** (Choi and McCallum 2013) instead of a beam: after the greedy
-//!   parse, the parser goes back to its (at most) three or six least confident moves, takes the
-//!   runner-up there and continues greedily; the sequence with the highest sum of move
-//!   log-probabilities (a softmax of the move scores at a temperature chosen on dev) wins.
-//!   On EWT dev this is worth about half a point of UAS and LAS for about half the speed of
-//!   plain greedy parsing; [`train`] chooses the settings on dev (greedy included) and keeps
-//!   them in the model.
+//! - **Stacking on a right-to-left guide** (Nivre and McDonald 2008; the guide's direction
+//!   after Sagae and Lavie 2006). A second, lighter parser reads the sentence right to left
+//!   (`combine.rs`: the words reversed, except that the punctuation ending the sentence stays
+//!   last) and parses it greedily, unlabelled, with about 60 of the templates; its tree is
+//!   then features of the left-to-right parser (`features.rs`, templates 200-213 and the
+//!   label model's 80-82): whether the guide has the arc a move would make, where it puts
+//!   the heads of `s0` and `b0` and their tags, whether `s0` still has guide dependents in
+//!   the buffer, and how sure the guide was of each attachment (the margin of its move, in
+//!   five buckets). The two directions make different mistakes (they agree on 87.5% of the
+//!   heads; one of the two is right for 89.4%), and the left-to-right parser learns when to
+//!   trust the guide. For that it must see guide parses as bad as those of new text, so
+//!   [`train`] jackknifes them: four guides, each trained on three quarters of the training
+//!   sentences, parse the fourth (a sentence's copies with predicted and gold tags fall in
+//!   the same fold); the guide shipped in the model is trained on all of them. The guide
+//!   costs about as much as selectional branching did, which the shipped model no longer
+//!   uses. One member: dev UAS/LAS 86.26/83.01 against 85.42/82.25 without the guide.
+//! - **Selectional branching** (Choi and McCallum 2013) instead of a beam, available but off
+//!   in the shipped model: after the greedy parse, the parser goes back to its (at most)
+//!   three or six least confident moves, takes the runner-up there and continues greedily;
+//!   the sequence with the highest sum of move log-probabilities (a softmax of the move
+//!   scores at a temperature chosen on dev) wins. Without the guide it was worth about 0.3
+//!   UAS and LAS on EWT dev for about 1.4 times the time of plain greedy parsing; with the
+//!   guide, only 0.08 (one member), not worth slowing the parse again. With
+//!   [`TrainOptions::branching`], [`train`] chooses the settings on dev (greedy included)
+//!   and keeps them in the model.
 //! - **Dynamic oracle with error exploration** (Goldberg and Nivre 2012, 2013): from the
 //!   second pass on, training follows the model's own move 90% of the time, right or wrong,
 //!   and learns the best move from wherever that leads, so the parser learns to recover from
@@ -42,7 +60,8 @@
 //!   cost of one (only the table is larger). Seeds move single models by up to half a point
 //!   of dev LAS; the sum of three scored +0.3 UAS and LAS over the best of them (greedy), and
 //!   steadies the result. [`train`] adds members one at a time (up to
-//!   [`TrainOptions::members`]) and keeps the count with the best dev LAS.
+//!   [`TrainOptions::members`]) and keeps the count with the best dev LAS. With the guide
+//!   the sums scored below their first member, and the shipped model has one.
 //! - **Relations from a second classifier**, chosen when an arc is made, over 51 labels, from
 //!   the head, the (finished) dependent and its children, and the head's children so far. The
 //!   transition model thus has three classes instead of about a hundred (labelled moves):
@@ -66,26 +85,55 @@
 //! CoNLL 2018 style: every word counts, punctuation included; LAS compares the universal
 //! part of the relation (`nsubj` for `nsubj:pass`), as CoNLL 2018's LAS does ([`evaluate`]).
 //! Gold tokens. The committed model, trained on EWT train twice over (once with jackknifed
-//! tags from ten taggers, once with gold tags), three members summed, selected on dev:
+//! tags from ten taggers, once with gold tags), stacked on its right-to-left guide, one
+//! member (of three tried, the count with the best dev LAS), greedy, selected on dev:
 //!
 //! | EWT | tags | UAS | LAS |
 //! | --- | --- | --- | --- |
-//! | dev | predicted (committed tagger, UPOS 95.4) | 86.00 | 82.92 |
-//! | test | predicted (`sitrep eval ud`) | 86.17 | 83.33 |
-//! | dev | gold | 88.95 | 87.32 |
+//! | dev | predicted (committed tagger, UPOS 95.4) | 86.26 | 83.01 |
+//! | test | predicted (`sitrep eval ud`) | 86.26 | 83.20 |
+//! | dev | gold | 89.33 | 87.45 |
 //!
-//! The previous model (no clusters, one member) scored 85.43/82.34 on dev and 86.29/83.35 on
-//! test with predicted tags: the dev gain of clusters and the ensemble did not carry over to
-//! test. Tagging errors cost three points: the tags are the features the parser leans on
-//! most, and a wrong VBD/VBN or IN/RP moves attachments. What did not help on dev: the
-//! tagger's runner-up tag as a feature where its margin was small (an "ambiguity" tag; same
-//! scores), more cluster templates (pairs with tags, children's and neighbours' clusters),
-//! and clusters in the tagger (UPOS 95.32 against 95.36); six alternatives instead of three
-//! in selectional branching are worth at most a few hundredths (the committed model has six). Plain greedy decoding is about 0.3 lower everywhere. Speed:
-//! about 120,000 words a second of one core's CPU time (`examples/train_parser.rs`; `sitrep
-//! bench nlp`: 62,000 words a second tokenising, tagging and parsing EWT test). Training,
-//! jackknifed tags included: about 15 minutes on a busy 2-core machine (11.5 minutes of CPU
-//! time), most of it the five members of which the best prefix is kept.
+//! The model before it (no guide, three members summed, selectional branching over six
+//! alternatives) scored 86.00/82.92 on dev and 86.17/83.33 on test with predicted tags,
+//! 88.95/87.32 on dev with gold tags; the one before that (no clusters, one member)
+//! 85.43/82.34 on dev and 86.29/83.35 on test. Dev gains have carried over to test only in
+//! part: +0.26 UAS and +0.09 LAS on dev were +0.09 UAS and -0.13 LAS on test this time.
+//! Tagging errors cost three points: the tags are the features the parser leans on most,
+//! and a wrong VBD/VBN or IN/RP moves attachments.
+//!
+//! What did not help on dev (UAS/LAS with predicted tags):
+//! - Parser combination by reparsing (Sagae and Lavie 2006; the driver's `--combine`): the
+//!   arcs of a greedy left-to-right and a greedy right-to-left parse, each weighted
+//!   `1 + a·tanh(margin / t)` (the margin of the move that made it; the right-to-left
+//!   parser's arcs scaled by 0.5 to 1), the best projective tree over them by Eisner's
+//!   algorithm, labels from the parser whose arc won. With the right-to-left parser reading
+//!   plainly reversed sentences (80.18/77.11 alone, three members) the best of a grid of
+//!   200 settings was 85.96/82.89; with the final punctuation kept last (83.42/80.34, one
+//!   member) 85.99/82.91: against 85.73/82.64 greedy and 86.00/82.92 with branching, the
+//!   same as branching at the same cost. Two voters leave little to vote on: the margins
+//!   say too little about which of two disagreeing parsers is right. On top of the stacked
+//!   parser, +0.03.
+//! - The right-to-left parser reading the final punctuation first: it sits at the bottom of
+//!   the stack until the main verb comes, and the system gets it and the root wrong twice
+//!   as often (one member 80.07/76.94, against 83.42/80.34 with the punctuation last).
+//! - A full, labelled guide (all templates, its relations as features, no margins): one
+//!   member 85.87/82.68, four summed 86.31/83.16, but parsing 40% slower; the lite guide
+//!   with its margins scored 86.26/83.01 with one member at the old speed.
+//! - Selectional branching on the stacked parser: +0.08 (one member, full guide) for half
+//!   the speed. Summing members with the lite guide: 86.13/82.97 for two, 86.05/82.94 for
+//!   three, against 86.26/83.01 for the first alone (single members with seeds 1-3 range
+//!   from 85.89/82.68 to 86.26/83.01).
+//! - Earlier: the tagger's runner-up tag as a feature where its margin was small (an
+//!   "ambiguity" tag; same scores), more cluster templates (pairs with tags, children's and
+//!   neighbours' clusters), and clusters in the tagger (UPOS 95.32 against 95.36); six
+//!   alternatives instead of three in selectional branching (a few hundredths).
+//!
+//! Speed: about 115,000 words a second of one core's CPU time, the guide included, as
+//! before it (`examples/train_parser.rs`; `sitrep bench nlp`: 58,000 to 65,000 words a second
+//! tokenising, tagging and parsing EWT test on a busy machine, the same as the model before
+//! it measured alongside). Training, jackknifed tags and guides included: about 11 minutes
+//! on a busy 2-core machine (11 minutes of CPU time).
 //!
 //! # Hostile input
 //!
@@ -93,11 +141,14 @@
 //! words. Sentences longer than [`MAX_WORDS`] get a flat analysis instead (the first word is
 //! the root, every other word hangs from it as `dep`), in linear time.
 
+mod combine;
 mod features;
 mod system;
 mod table;
 mod train;
 
+#[doc(hidden)]
+pub use combine::{eisner, r2l_order, r2l_sentence, Directed};
 pub use train::{evaluate, tagged, train, ParseScores, TrainOptions};
 
 use crate::TaggedWord;
@@ -117,8 +168,10 @@ const SECTION_MOVES: &str = "parser.moves";
 const SECTION_LABELS: &str = "parser.labels";
 const SECTION_BRANCHING: &str = "parser.branching";
 const SECTION_FORMAT: &str = "parser.format";
+const SECTION_GUIDE_MOVES: &str = "parser.guide.moves";
+const SECTION_GUIDE_LABELS: &str = "parser.guide.labels";
 /// Changes whenever features or transitions change, so an old model is refused, not misread.
-const FORMAT: &str = "sitrep parser: arc-hybrid, features v4";
+const FORMAT: &str = "sitrep parser: arc-hybrid, features v5, right-to-left guide";
 
 /// One word's attachment: its head and the relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +189,10 @@ pub struct Parser {
     labels: SparseTable,
     root: usize,
     branching: Branching,
+    /// A right-to-left parser whose greedy parse is features of this one (stacking).
+    guide: Option<Box<Parser>>,
+    /// The guide's reduced feature set, and no relations.
+    lite: bool,
 }
 
 /// Selectional branching settings (see [`Parser::run`]); chosen on dev by [`train`].
@@ -186,6 +243,8 @@ impl Parser {
             labels,
             root,
             branching: Branching::GREEDY,
+            guide: None,
+            lite: false,
         })
     }
 
@@ -202,6 +261,16 @@ impl Parser {
             p.branching = Branching::from_text(&text)
                 .ok_or(ModelError::Corrupt("parser branching settings"))?;
         }
+        if let Some(moves) = b.get(SECTION_GUIDE_MOVES) {
+            let moves = InlineTable::from_bytes(moves)?;
+            let labels = SparseTable::from_bytes(b.require(SECTION_GUIDE_LABELS)?)?;
+            let mut g = Parser::new(moves, labels)?;
+            g.lite = true;
+            if g.labels.labels() != p.labels.labels() {
+                return Err(ModelError::Corrupt("parser guide labels").into());
+            }
+            p.guide = Some(Box::new(g));
+        }
         Ok(p)
     }
 
@@ -212,6 +281,10 @@ impl Parser {
         b.put(SECTION_MOVES, self.moves.to_bytes());
         b.put(SECTION_LABELS, self.labels.to_bytes());
         b.put(SECTION_BRANCHING, self.branching.to_text().into_bytes());
+        if let Some(g) = &self.guide {
+            b.put(SECTION_GUIDE_MOVES, g.moves.to_bytes());
+            b.put(SECTION_GUIDE_LABELS, g.labels.to_bytes());
+        }
         b.put("provenance", provenance.as_bytes().to_vec());
         b
     }
@@ -231,7 +304,7 @@ impl Parser {
         if n > MAX_WORDS {
             return flat(n);
         }
-        let st = self.run(&tokens(words));
+        let st = self.run(&self.tokens(words));
         let names = self.labels.labels();
         (1..=n)
             .map(|d| Arc {
@@ -254,7 +327,7 @@ impl Parser {
         let mut f = Features::new();
         let mut lscores = vec![0i32; self.labels.n_classes()];
         while !st.is_terminal() {
-            transition_features(&st, toks, &mut f);
+            transition_features(&st, toks, &mut f, self.lite);
             let scores = self.moves.scores(f.keys());
             let m = best_move(&st, &scores);
             let label = match st.arc_of(m) {
@@ -280,7 +353,7 @@ impl Parser {
         let mut lscores = vec![0i32; self.labels.n_classes()];
         let mut total = 0f32;
         while !st.is_terminal() {
-            transition_features(st, toks, &mut f);
+            transition_features(st, toks, &mut f, self.lite);
             let scores = self.moves.scores(f.keys());
             let m = best_move(st, &scores);
             let mut z = 0f32;
@@ -355,6 +428,72 @@ impl Parser {
         best
     }
 
+    /// The token table of `words`, with the guide's parse when there is a guide.
+    fn tokens(&self, words: &[TaggedWord]) -> Vec<Tok> {
+        let mut toks = tokens(words);
+        if let Some(g) = &self.guide {
+            let d = g.guide_parse(&toks, words);
+            features::set_guide(&mut toks, &d);
+        }
+        toks
+    }
+
+    /// This parser's greedy parse of a sentence read right to left ([`r2l_order`]), in
+    /// sentence order.
+    fn guide_parse(&self, toks: &[Tok], words: &[TaggedWord]) -> Directed {
+        let order = combine::r2l_order(words.iter().map(|w| w.upos));
+        self.run_directed(&combine::reordered(toks, &order), Some(&order))
+    }
+
+    /// One direction's greedy parse with its margins (an experiment's view).
+    #[doc(hidden)]
+    pub fn directed(&self, words: &[TaggedWord], reverse: bool) -> Directed {
+        if words.is_empty() || words.len() > MAX_WORDS {
+            return Directed::default();
+        }
+        let toks = self.tokens(words);
+        if reverse {
+            self.guide_parse(&toks, words)
+        } else {
+            self.run_directed(&toks, None)
+        }
+    }
+
+    /// Sets plain greedy decoding (an experiment's switch).
+    #[doc(hidden)]
+    pub fn set_greedy(&mut self) {
+        self.branching = Branching::GREEDY;
+    }
+
+    /// The label of the arc `h -> d` and its margin over the runner-up (integer units).
+    fn label_scored(
+        &self,
+        st: &State,
+        toks: &[Tok],
+        h: u32,
+        d: u32,
+        f: &mut Features,
+        out: &mut [i32],
+    ) -> (u16, f32) {
+        if self.lite {
+            return (NO_LABEL, 0.0);
+        }
+        if h == 0 {
+            return (self.root as u16, f32::INFINITY);
+        }
+        label_features(st, toks, h, d, f);
+        out.iter_mut().for_each(|o| *o = 0);
+        self.labels.scores(f.keys(), out);
+        let best = best_label(out, self.root);
+        let mut second = i32::MIN;
+        for (i, &s) in out.iter().enumerate() {
+            if i != best && i != self.root {
+                second = second.max(s);
+            }
+        }
+        (best as u16, (out[best] as i64 - second as i64) as f32)
+    }
+
     fn label(
         &self,
         st: &State,
@@ -364,6 +503,9 @@ impl Parser {
         f: &mut Features,
         out: &mut [i32],
     ) -> u16 {
+        if self.lite {
+            return NO_LABEL;
+        }
         if h == 0 {
             return self.root as u16;
         }

@@ -348,6 +348,11 @@ impl SparseTable {
         self.n_classes
     }
 
+    /// What one unit of an integer score is worth in weights.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     pub fn class_of(&self, label: &str) -> Option<usize> {
         self.labels.iter().position(|l| l == label)
     }

@@ -1,6 +1,6 @@
 //! Training (averaged perceptron, dynamic oracle with error exploration) and evaluation.
 
-use super::features::{label_features, tokens, transition_features, Tok};
+use super::features::{label_features, set_guide, tokens, transition_features, Tok};
 use super::system::{projectivize, State, MOVE_NAMES, NO_LABEL, N_MOVES};
 use super::table::{InlineTable, SparseTable};
 use super::{best_label, Branching, Parser};
@@ -33,6 +33,16 @@ pub struct TrainOptions {
     /// Train up to this many parsers (seeds `seed`, `seed + 1`...) and sum their weights:
     /// an ensemble at the cost of one parser (the number kept is chosen on dev).
     pub members: usize,
+    /// Stacking: with N > 0, first a right-to-left guide parser is trained, its parses of
+    /// the training set jackknifed over N folds, and its parse is features of this one.
+    pub guide_folds: usize,
+    /// Passes of each jackknifed guide.
+    pub guide_epochs: usize,
+    /// Members of the shipped guide (the jackknifed guides have one; more would scale its
+    /// margins, which the left-to-right parser reads in fixed buckets, by their number).
+    pub guide_members: usize,
+    /// The guide's setting: the reduced feature set, no relations, passes chosen by UAS.
+    pub lite: bool,
 }
 
 impl Default for TrainOptions {
@@ -45,8 +55,12 @@ impl Default for TrainOptions {
             min_seen: 2,
             min_weight: 0.0,
             patience: 5,
-            branching: true,
-            members: 5,
+            branching: false,
+            members: 3,
+            guide_folds: 4,
+            guide_epochs: 8,
+            guide_members: 1,
+            lite: false,
         }
     }
 }
@@ -168,13 +182,17 @@ pub fn train(
     names.sort();
     names.dedup();
     let label_of = |l: &str| names.binary_search_by(|x| x.as_str().cmp(l)).ok();
-    let root = label_of("root").expect("root label") as u16;
 
-    let examples: Vec<Example> = train
+    let kept: Vec<&UdSentence> = train
         .iter()
         .filter(|s| !s.words.is_empty() && s.words.len() <= super::MAX_WORDS)
-        .map(|s| prepare(s, &label_of))
         .collect();
+    let mut examples: Vec<Example> = kept.iter().map(|s| prepare(s, &label_of)).collect();
+    let guide = if opts.guide_folds > 0 {
+        Some(train_guide(&kept, &mut examples, dev, opts, log))
+    } else {
+        None
+    };
     log(&format!(
         "parser: {} training sentences, {} relations, {} dev sentences",
         examples.len(),
@@ -187,22 +205,23 @@ pub fn train(
     let mut keep = (f64::NEG_INFINITY, 1);
     for k in 0..opts.members.max(1) {
         let seed = opts.seed.wrapping_add(k as u64);
-        let m = train_member(&examples, &names, root, dev, opts, seed, log);
+        let m = train_member(&examples, &names, dev, opts, seed, guide.as_ref(), log);
         members.push(m);
-        let s = evaluate(&assemble(&members), dev);
+        let s = evaluate(&assemble(&members, guide.as_ref(), opts.lite), dev);
         log(&format!(
             "parser: {} member(s) summed: dev UAS {:.2} LAS {:.2}",
             members.len(),
             s.uas,
             s.las
         ));
-        if s.las > keep.0 {
-            keep = (s.las, members.len());
+        let key = if opts.lite { s.uas } else { s.las };
+        if key > keep.0 {
+            keep = (key, members.len());
         }
     }
     members.truncate(keep.1);
     log(&format!("parser: keeping {} member(s)", keep.1));
-    let mut parser = assemble(&members);
+    let mut parser = assemble(&members, guide.as_ref(), opts.lite);
     if opts.branching && !dev.is_empty() {
         tune_branching(&mut parser, dev, members.len() as f32, log);
     }
@@ -218,8 +237,63 @@ struct Member {
     label_keys: Vec<u64>,
 }
 
+/// The right-to-left guide (stacking): `opts.guide_folds` guides, each trained on the other
+/// folds, parse the training sentences of their fold into `examples` (folds by the words of
+/// a sentence, so that its copies with other tags fall in the same fold), then the guide
+/// that parses new text is trained on all of them.
+fn train_guide(
+    sents: &[&UdSentence],
+    examples: &mut [Example],
+    dev: &[UdSentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Parser {
+    let k = opts.guide_folds.max(2);
+    let fold_of = |s: &UdSentence| {
+        let h = s.words.iter().fold(0x51_7cc1_b727_220a_u64, |h, w| {
+            sitrep_learn::fx(h, super::features::word_id(&w.form))
+        });
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize % k
+    };
+    let folds: Vec<usize> = sents.iter().map(|s| fold_of(s)).collect();
+    let reordered: Vec<UdSentence> = sents.iter().map(|s| super::r2l_sentence(s)).collect();
+    let dev_r: Vec<UdSentence> = dev.iter().map(super::r2l_sentence).collect();
+    let mut gopts = opts.clone();
+    gopts.guide_folds = 0;
+    gopts.lite = true;
+    gopts.members = 1;
+    gopts.branching = false;
+    gopts.epochs = opts.guide_epochs;
+    for fold in 0..k {
+        let part: Vec<UdSentence> = reordered
+            .iter()
+            .zip(&folds)
+            .filter(|(_, &f)| f != fold)
+            .map(|(s, _)| s.clone())
+            .collect();
+        log(&format!(
+            "parser guide: fold {}/{k}, {} training sentences",
+            fold + 1,
+            part.len()
+        ));
+        let g = train(&part, &dev_r, &gopts, log);
+        for (i, s) in sents.iter().enumerate() {
+            if folds[i] == fold {
+                let d = g.directed(&tagged(s), true);
+                set_guide(&mut examples[i].toks, &d);
+            }
+        }
+    }
+    gopts.members = opts.guide_members.max(1);
+    gopts.epochs = opts.epochs;
+    log("parser guide: the shipped guide, on all training sentences");
+    let mut g = train(&reordered, &dev_r, &gopts, log);
+    g.branching = Branching::GREEDY;
+    g
+}
+
 /// The parser of several members' summed weights.
-fn assemble(members: &[Member]) -> Parser {
+fn assemble(members: &[Member], guide: Option<&Parser>, lite: bool) -> Parser {
     let m: Vec<(&Model, &[u64])> = members
         .iter()
         .map(|x| (&x.moves, x.move_keys.as_slice()))
@@ -230,19 +304,23 @@ fn assemble(members: &[Member]) -> Parser {
         .collect();
     let m = InlineTable::from_models(&m).expect("three moves");
     let l = SparseTable::from_models(&l).expect("labels");
-    Parser::new(m, l).expect("consistent models")
+    let mut p = Parser::new(m, l).expect("consistent models");
+    p.guide = guide.map(|g| Box::new(g.clone()));
+    p.lite = lite;
+    p
 }
 
 /// Trains one member with its own shuffling and exploration seed.
 fn train_member(
     examples: &[Example],
     names: &[String],
-    root: u16,
     dev: &[UdSentence],
     opts: &TrainOptions,
     seed: u64,
+    guide: Option<&Parser>,
     log: &mut dyn FnMut(&str),
 ) -> Member {
+    let root = names.iter().position(|l| l == "root").unwrap_or(0) as u16;
     let mut rng = Rng(seed);
     let mut moves = Perceptron::new(N_MOVES);
     let mut labeler = Perceptron::new(names.len());
@@ -264,7 +342,7 @@ fn train_member(
             let n = ex.toks.len() - 2;
             let mut st = State::new(n);
             while !st.is_terminal() {
-                transition_features(&st, &ex.toks, &mut f);
+                transition_features(&st, &ex.toks, &mut f, opts.lite);
                 let mut scores = [0f32; N_MOVES];
                 moves.scores(f.keys(), &mut scores);
                 let costs = st.costs(&ex.gold);
@@ -293,6 +371,7 @@ fn train_member(
                 let follow_pred = explore && rng.unit() < opts.explore_prob;
                 let m = if follow_pred { pred } else { good };
                 let label = match st.arc_of(m) {
+                    _ if opts.lite => NO_LABEL,
                     Some((0, _)) => root,
                     Some((h, d)) => {
                         label_features(&st, &ex.toks, h, d, &mut f);
@@ -321,7 +400,7 @@ fn train_member(
             }
         }
         let member = freeze(&moves, &labeler, &move_keys, &label_keys, names, opts);
-        let parser = assemble(std::slice::from_ref(&member));
+        let parser = assemble(std::slice::from_ref(&member), guide, opts.lite);
         let scores = evaluate(&parser, dev);
         log(&format!(
             "parser: pass {:>2}: {:.1}% moves wrong, dev UAS {:.2} LAS {:.2} ({} + {} features kept, {:.1}s)",
@@ -333,8 +412,9 @@ fn train_member(
             parser.labels.len(),
             start.elapsed().as_secs_f64()
         ));
-        if best.as_ref().is_none_or(|(las, _)| scores.las > *las) {
-            best = Some((scores.las, member));
+        let key = if opts.lite { scores.uas } else { scores.las };
+        if best.as_ref().is_none_or(|(k, _)| key > *k) {
+            best = Some((key, member));
             since_best = 0;
         } else {
             since_best += 1;
