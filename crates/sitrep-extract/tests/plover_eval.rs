@@ -6,6 +6,18 @@
 //! rule in the extractor is written for a particular sentence, and no rule was chosen by looking
 //! at one. Like every data-driven test it fails when the shared data is missing.
 
+/// One of the project's own sets in `tests/data/`, scored and printed; it must hold `n` records.
+fn own_set(name: &str, n: usize) -> sitrep_extract::eval::PloverScores {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    let scores = sitrep_extract::eval::plover(&path).expect("records");
+    println!("{scores}");
+    print!("{}", scores.confusion());
+    assert_eq!(scores.records.len(), n, "{name}");
+    scores
+}
+
 #[test]
 fn plover_gold_floor() {
     let path = sitrep_testkit::data("events/plover/gold_standard_records.jsonl");
@@ -16,9 +28,9 @@ fn plover_gold_floor() {
     let line = scores.to_string();
     assert!(line.starts_with("eval plover type_accuracy="), "{line}");
     assert!(!line.contains('\n'));
-    assert!(scores.type_accuracy >= 0.70, "{line}");
+    assert!(scores.type_accuracy >= 0.71, "{line}");
     assert!(scores.source_accuracy >= 0.80, "{line}");
-    assert!(scores.target_accuracy >= 0.46, "{line}");
+    assert!(scores.target_accuracy >= 0.47, "{line}");
 }
 
 /// The project's own dev set (`tests/data/plover-dev.jsonl`, 164 sentences written for sitrep,
@@ -26,11 +38,7 @@ fn plover_gold_floor() {
 /// the set that trigger work is checked on, since the gold records are a test set.
 #[test]
 fn plover_dev_floor() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plover-dev.jsonl");
-    let scores = sitrep_extract::eval::plover(&path).expect("dev records");
-    println!("{scores}");
-    print!("{}", scores.confusion());
-    assert_eq!(scores.records.len(), 164);
+    let scores = own_set("plover-dev.jsonl", 164);
     for kind in sitrep_core::PloverType::ALL {
         let n = scores
             .records
@@ -50,12 +58,7 @@ fn plover_dev_floor() {
 /// categories that the first dev set, written per PLOVER type, missed.
 #[test]
 fn plover_cameo_dev_floor() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plover-dev-cameo.jsonl");
-    let scores = sitrep_extract::eval::plover(&path).expect("dev records");
-    println!("{scores}");
-    print!("{}", scores.confusion());
-    assert_eq!(scores.records.len(), 299);
+    let scores = own_set("plover-dev-cameo.jsonl", 299);
     let line = scores.to_string();
     assert!(scores.type_accuracy >= 0.88, "{line}");
     assert!(scores.source_accuracy >= 0.80, "{line}");
@@ -65,11 +68,7 @@ fn plover_cameo_dev_floor() {
 /// written for sitrep in the manner of 1990s-2000s wire leads, one per code of the table).
 #[test]
 fn plover_wire_dev_floor() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plover-dev-wire.jsonl");
-    let scores = sitrep_extract::eval::plover(&path).expect("dev records");
-    println!("{scores}");
-    assert_eq!(scores.records.len(), 276);
+    let scores = own_set("plover-dev-wire.jsonl", 276);
     let line = scores.to_string();
     assert!(scores.type_accuracy >= 0.86, "{line}");
     assert!(scores.source_accuracy >= 0.85, "{line}");
@@ -81,11 +80,7 @@ fn plover_wire_dev_floor() {
 /// when it was first measured).
 #[test]
 fn plover_check_floor() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plover-check.jsonl");
-    let scores = sitrep_extract::eval::plover(&path).expect("check records");
-    println!("{scores}");
-    assert_eq!(scores.records.len(), 276);
+    let scores = own_set("plover-check.jsonl", 276);
     let line = scores.to_string();
     assert!(scores.type_accuracy >= 0.80, "{line}");
     assert!(scores.source_accuracy >= 0.82, "{line}");

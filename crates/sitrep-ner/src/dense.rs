@@ -9,7 +9,7 @@
 
 use crate::merge::parse;
 use crate::tags::N_TAGS;
-use sitrep_learn::{Model, ModelError};
+use sitrep_learn::{touch, Model, ModelError};
 
 /// A frozen model unpacked for fast scoring (see the module docs).
 #[derive(Debug, Clone)]
@@ -91,15 +91,4 @@ impl Dense {
             }
         }
     }
-}
-
-/// Loads every value of `it` without branching on any, so that their cache misses overlap
-/// and the reads that follow find the lines cached.
-#[inline]
-fn touch(it: impl Iterator<Item = u64>) {
-    let mut t = 0u64;
-    for v in it {
-        t = t.wrapping_add(v);
-    }
-    std::hint::black_box(t);
 }

@@ -987,28 +987,20 @@ fn finish(
     if rioters {
         kind = PloverType::Protest;
     }
-    if refused {
-        kind = match kind {
-            PloverType::Aid
+    // Cooperation in the future is a promise; refused in advance, a refusal.
+    let cooperative = matches!(
+        kind,
+        PloverType::Aid
             | PloverType::Support
             | PloverType::Cooperate
             | PloverType::Consult
             | PloverType::Concede
             | PloverType::Retreat
-            | PloverType::Agree => PloverType::Reject,
-            k => k,
-        };
-    }
-    if promised {
-        kind = match kind {
-            PloverType::Aid
-            | PloverType::Support
-            | PloverType::Cooperate
-            | PloverType::Consult
-            | PloverType::Concede
-            | PloverType::Retreat => PloverType::Agree,
-            k => k,
-        };
+    );
+    if refused && (cooperative || kind == PloverType::Agree) {
+        kind = PloverType::Reject;
+    } else if promised && cooperative {
+        kind = PloverType::Agree;
     }
     // Mode.
     let loc_end = clause_end(

@@ -17,7 +17,7 @@
 //! format inside the parser's bundle. Weights are quantised to 16 bits with one scale per table, as the learning kit
 //! does on disk; scores are summed in integers.
 
-use sitrep_learn::{Model, ModelError};
+use sitrep_learn::{touch, Model, ModelError};
 
 const INLINE_MAGIC: &[u8; 8] = b"SPINLN02";
 const SPARSE_MAGIC: &[u8; 8] = b"SPSPRS01";
@@ -40,18 +40,6 @@ fn quantiser(max: f32) -> f32 {
     } else {
         1.0
     }
-}
-
-/// Loads every value of `it` without branching on any: the loads are independent, so the
-/// processor overlaps their cache misses, and the probes that follow find the lines cached.
-/// (Probing straight away waits for each miss in turn: a branch depends on every load.)
-#[inline]
-fn touch(it: impl Iterator<Item = u64>) {
-    let mut t = 0u64;
-    for v in it {
-        t = t.wrapping_add(v);
-    }
-    std::hint::black_box(t);
 }
 
 /// Reads averaged weights of `keys` out of frozen models, summed over the models (an
