@@ -301,7 +301,8 @@ pub(crate) fn extract(
         let before = events.len();
         let mut found: Vec<Event> = Vec::new();
         // Events of stance participles after a noun ("demonstrators demanding ... hurled
-        // stones").
+        // stones") and of participles describing the actor ("militiamen armed with machetes
+        // slaughtered ...").
         let mut postnominal: HashSet<String> = HashSet::new();
         for (hi, hit) in p.hits.iter().enumerate() {
             if p.governed.iter().any(|g| g.1 == hi) {
@@ -386,7 +387,8 @@ pub(crate) fn extract(
                     // Only stances ("demanding", "opposed to"): "supplies donated by Turkey
                     // arrived" is mainly the donation.
                     if modifier == Some(syntax::Modifier::After)
-                        && matches!(e.kind, PloverType::Request | PloverType::Reject)
+                        && (matches!(e.kind, PloverType::Request | PloverType::Reject)
+                            || DESCRIPTIVE.contains(&s.ws[hit.w0].norm.as_str()))
                     {
                         postnominal.insert(e.id.clone());
                     }
@@ -454,6 +456,13 @@ pub(crate) fn extract(
     events
 }
 
+/// Participles that, after a noun, describe the actor rather than report what it did:
+/// "militiamen armed with machetes", "rebels backed by Rwanda".
+#[rustfmt::skip]
+const DESCRIPTIVE: &[&str] = &[
+    "armed", "equipped", "backed", "supported", "led", "based", "linked", "allied",
+];
+
 /// Words before a trigger that open a noun phrase ("the murdered journalist", "of jailed former
 /// minister", "two detained nationals").
 #[rustfmt::skip]
@@ -466,7 +475,8 @@ const OPENERS: &[&str] = &[
 
 /// Whether a trigger may be a noun's modifier by the words around it, before asking the parse
 /// ([`syntax::Parse::modifier`]): after a word that opens a noun phrase, at the start of the
-/// sentence, or a stance participle ("demanding", "opposed") after some other word.
+/// sentence, or a stance or descriptive participle ("demanding", "opposed", "armed") after
+/// some other word.
 fn may_modify(s: &Sent, hit: &Hit) -> bool {
     let w = &s.ws[hit.w0];
     let participle = ["ed", "ing", "en", "t", "n"]
@@ -481,6 +491,7 @@ fn may_modify(s: &Sent, hit: &Hit) -> bool {
     OPENERS.contains(&prev.norm.as_str())
         || prev.kind == crate::words::WordKind::Num
         || matches!(hit.pattern.kind, PloverType::Request | PloverType::Reject)
+        || DESCRIPTIVE.contains(&w.norm.as_str())
 }
 
 /// Group words for people protesting (see the riot rule in `finish`).
