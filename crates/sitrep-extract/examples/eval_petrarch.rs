@@ -1,14 +1,17 @@
 //! Runs the PETRARCH2 unit-test records and prints the pass rate (with `-v`, every record):
 //! `cargo run -p sitrep-extract --release --example eval_petrarch -- [DIR] [-v]`.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The shared data beside the repository unless a folder is given.
+    let default =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/events/petrarch2");
     let dir = args
         .iter()
         .find(|a| !a.starts_with('-'))
-        .map_or("/work/shared/data/events/petrarch2", |s| s.as_str());
-    let scores = match sitrep_extract::eval::petrarch(Path::new(dir)) {
+        .map_or(default, PathBuf::from);
+    let scores = match sitrep_extract::eval::petrarch(&dir) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

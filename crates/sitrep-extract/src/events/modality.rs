@@ -31,6 +31,21 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Whether a word is a modality cue ("considering", "plans"): such a word is no trigger.
+/// Hypothetical only before "to" ("open to talks"); not a cue word of its own.
+const HYPOTHETICAL_TO: &[&str] = &["open"];
+
+/// Cue words that count only before "to": "set to", "going to", "plans to", "open to".
+#[rustfmt::skip]
+const NEEDS_TO: &[&str] = &[
+    "set", "going", "about", "due", "expected", "plans", "plan", "planned", "planning", "intends",
+    "intend", "intended", "aims", "scheduled", "poised", "open",
+];
+
+/// Whether the cue word at `i` counts: it needs no "to", or "to" follows.
+fn with_to(ws: &[Word], i: usize) -> bool {
+    !NEEDS_TO.contains(&ws[i].norm.as_str()) || ws.get(i + 1).is_some_and(|x| x.norm == "to")
+}
+
 pub(crate) fn is_cue(w: &str) -> bool {
     NEGATION.contains(&w) || HYPOTHETICAL.contains(&w) || FUTURE.contains(&w)
 }
@@ -58,33 +73,12 @@ pub(crate) fn modality(
                 neg = Some(w.span);
             }
         } else if hyp.is_none()
-            && (HYPOTHETICAL.contains(&n)
-                || (n == "open" && ws.get(i + 1).is_some_and(|x| x.norm == "to")))
+            && (HYPOTHETICAL.contains(&n) || HYPOTHETICAL_TO.contains(&n))
+            && with_to(ws, i)
         {
             hyp = Some(w.span);
-        } else if fut.is_none() && FUTURE.contains(&n) {
-            // "set to", "going to", "about to", "due to": only with the "to".
-            let needs_to = matches!(
-                n,
-                "set"
-                    | "going"
-                    | "about"
-                    | "due"
-                    | "expected"
-                    | "plans"
-                    | "plan"
-                    | "planned"
-                    | "planning"
-                    | "intends"
-                    | "intend"
-                    | "intended"
-                    | "aims"
-                    | "scheduled"
-                    | "poised"
-            );
-            if !needs_to || ws.get(i + 1).is_some_and(|x| x.norm == "to") {
-                fut = Some(w.span);
-            }
+        } else if fut.is_none() && FUTURE.contains(&n) && with_to(ws, i) {
+            fut = Some(w.span);
         }
     }
     if let Some(s) = neg {

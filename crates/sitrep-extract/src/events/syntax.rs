@@ -116,23 +116,30 @@ impl Parse {
     /// noun and reports no event of its own; [`Modifier::After`] for a participle after it
     /// ("demonstrators demanding his ouster hurled stones", "systems supplied by Germany
     /// arrived"): an event, but not the sentence's main one.
+    ///
     /// The trigger's words are `w0..w1`; a head among them (the "joint" of "joint exercises")
     /// is no modified noun.
     pub fn modifier(&self, w0: usize, w1: usize) -> Option<Modifier> {
         let k = self.at(w0)?;
         let h = self.head(k)?;
         let xpos = self.words.get(k).map_or("", |w| w.xpos.as_str());
-        let prev = k.checked_sub(1);
-        // Before a noun after a determiner, preposition, number or nothing, by the tags
-        // alone: the parser reads some such participles as clauses ("Jailed laureate X
-        // began", "supporters of jailed former minister X").
-        let opens_phrase = prev.is_none_or(|p| {
-            matches!(self.upos(p), "DET" | "NUM" | "ADP") || self.deprel(p) == "nmod:poss"
-        });
+        // Whether the word before opens a noun phrase (nothing, a determiner, number,
+        // preposition or possessor, and `more` tags).
+        let opens = |more: &[&str]| {
+            k.checked_sub(1).is_none_or(|p| {
+                let u = self.upos(p);
+                matches!(u, "DET" | "NUM" | "ADP")
+                    || more.contains(&u)
+                    || self.deprel(p) == "nmod:poss"
+            })
+        };
+        // Before a noun in such a phrase, by the tags alone: the parser reads some such
+        // participles as clauses ("Jailed laureate X began", "supporters of jailed former
+        // minister X").
         let noun_next = w1 == w0 + 1
             && matches!(self.upos(k + 1), "NOUN" | "PROPN" | "ADJ")
             && self.words.get(k + 1).is_some_and(|w| w.xpos != "VBN");
-        if opens_phrase && noun_next && matches!(xpos, "VBN" | "JJ") {
+        if noun_next && matches!(xpos, "VBN" | "JJ") && opens(&[]) {
             return Some(Modifier::Before);
         }
         let head_word = self.word_of.get(h).copied().flatten();
@@ -145,13 +152,7 @@ impl Parse {
             // An adjective or participle after its noun: "drivers opposed to mandates".
             "amod" if h < k && matches!(xpos, "VBN" | "JJ") => Some(Modifier::After),
             "amod" if h > k && matches!(xpos, "VBN" | "VBD" | "VBG" | "JJ") => {
-                let opens = prev.is_none_or(|p| {
-                    matches!(
-                        self.upos(p),
-                        "DET" | "NUM" | "ADJ" | "ADP" | "PUNCT" | "CCONJ" | "SCONJ"
-                    ) || self.deprel(p) == "nmod:poss"
-                });
-                opens.then_some(Modifier::Before)
+                opens(&["ADJ", "PUNCT", "CCONJ", "SCONJ"]).then_some(Modifier::Before)
             }
             "acl" if h < k && matches!(xpos, "VBN" | "VBG") => Some(Modifier::After),
             _ => None,

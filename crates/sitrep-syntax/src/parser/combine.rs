@@ -168,51 +168,23 @@ pub fn eisner(n: usize, score: &dyn Fn(usize, usize) -> f32) -> Vec<u32> {
         for s in 1..=n - len {
             let t = s + len;
             // Incomplete: an arc between s and t over a split r.
-            let (mut best, mut arg) = (neg, s);
-            for r in s..t {
-                let v = cr[s * m + r] + cl[(r + 1) * m + t];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) = best_split(s..t, s, |r| cr[s * m + r] + cl[(r + 1) * m + t]);
             ir[s * m + t] = best + score(s, t);
             il[s * m + t] = best + score(t, s);
             bir[s * m + t] = arg as u32;
             bil[s * m + t] = arg as u32;
             // Complete, headed right (t): cl[s][r] + il[r][t].
-            let (mut best, mut arg) = (neg, s);
-            for r in s..t {
-                let v = cl[s * m + r] + il[r * m + t];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) = best_split(s..t, s, |r| cl[s * m + r] + il[r * m + t]);
             cl[s * m + t] = best;
             bcl[s * m + t] = arg as u32;
             // Complete, headed left (s): ir[s][r] + cr[r][t].
-            let (mut best, mut arg) = (neg, t);
-            for r in s + 1..=t {
-                let v = ir[s * m + r] + cr[r * m + t];
-                if v > best {
-                    best = v;
-                    arg = r;
-                }
-            }
+            let (best, arg) = best_split(s + 1..=t, t, |r| ir[s * m + r] + cr[r * m + t]);
             cr[s * m + t] = best;
             bcr[s * m + t] = arg as u32;
         }
     }
     // The root's one child r: everything left of it hangs from it, and everything right.
-    let (mut best, mut root) = (neg, 1);
-    for r in 1..=n {
-        let v = cl[m + r] + cr[r * m + n] + score(0, r);
-        if v > best {
-            best = v;
-            root = r;
-        }
-    }
+    let (_, root) = best_split(1..=n, 1, |r| cl[m + r] + cr[r * m + n] + score(0, r));
     let mut heads = vec![0u32; n];
     // Explicit stack instead of recursion: (s, t, kind) with kind 0 = cr, 1 = cl, 2 = ir, 3 = il.
     let mut todo: Vec<(usize, usize, u8)> = vec![(1, root, 1), (root, n, 0)];
@@ -247,6 +219,25 @@ pub fn eisner(n: usize, score: &dyn Fn(usize, usize) -> f32) -> Vec<u32> {
         }
     }
     heads
+}
+
+/// The highest `value(r)` over `splits` and the first `r` reaching it; `(-inf, default)`
+/// when no value beats minus infinity.
+#[inline]
+fn best_split(
+    splits: impl Iterator<Item = usize>,
+    default: usize,
+    value: impl Fn(usize) -> f32,
+) -> (f32, usize) {
+    let (mut best, mut arg) = (f32::NEG_INFINITY, default);
+    for r in splits {
+        let v = value(r);
+        if v > best {
+            best = v;
+            arg = r;
+        }
+    }
+    (best, arg)
 }
 
 #[cfg(test)]

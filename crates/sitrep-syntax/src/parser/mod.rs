@@ -475,6 +475,36 @@ impl Parser {
         f: &mut Features,
         out: &mut [i32],
     ) -> (u16, f32) {
+        self.label_with(st, toks, h, d, f, out, true)
+    }
+
+    /// The label of the arc `h -> d`.
+    fn label(
+        &self,
+        st: &State,
+        toks: &[Tok],
+        h: u32,
+        d: u32,
+        f: &mut Features,
+        out: &mut [i32],
+    ) -> u16 {
+        self.label_with(st, toks, h, d, f, out, false).0
+    }
+
+    /// The label of the arc `h -> d`, with its margin over the runner-up when `margin` is
+    /// set (else 0: the greedy parse does not need it).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn label_with(
+        &self,
+        st: &State,
+        toks: &[Tok],
+        h: u32,
+        d: u32,
+        f: &mut Features,
+        out: &mut [i32],
+        margin: bool,
+    ) -> (u16, f32) {
         if self.lite {
             return (NO_LABEL, 0.0);
         }
@@ -485,6 +515,9 @@ impl Parser {
         out.iter_mut().for_each(|o| *o = 0);
         self.labels.scores(f.keys(), out);
         let best = best_label(out, self.root);
+        if !margin {
+            return (best as u16, 0.0);
+        }
         let mut second = i32::MIN;
         for (i, &s) in out.iter().enumerate() {
             if i != best && i != self.root {
@@ -492,27 +525,6 @@ impl Parser {
             }
         }
         (best as u16, (out[best] as i64 - second as i64) as f32)
-    }
-
-    fn label(
-        &self,
-        st: &State,
-        toks: &[Tok],
-        h: u32,
-        d: u32,
-        f: &mut Features,
-        out: &mut [i32],
-    ) -> u16 {
-        if self.lite {
-            return NO_LABEL;
-        }
-        if h == 0 {
-            return self.root as u16;
-        }
-        label_features(st, toks, h, d, f);
-        out.iter_mut().for_each(|o| *o = 0);
-        self.labels.scores(f.keys(), out);
-        best_label(out, self.root) as u16
     }
 }
 
