@@ -11,7 +11,9 @@
 //!    Base/Area => FACILITY, Province/Sea => LOC, War => EVENT_NAME; an unknown single word after
 //!    in/at/near => GPE; two to four plain capitalised words => PERSON. Headline lines in Title
 //!    Case get no guessed mentions, and a sentence's first word only counts when the article also
-//!    capitalises it elsewhere.
+//!    capitalises it elsewhere, or when it is alone, the subject of what follows ("Somaliland
+//!    demanded", "Hezbollah said"), no common word, and a proper noun to the tagger
+//!    (`initial_name`; a name ending like a country's is a GPE, any other an ORG).
 //! 3. **Linking**: KB matches link to their entry. Within one article a later surname alone
 //!    ("Zaluzhnyi", "Brown") links to the person named in full earlier, also when a GeoNames place
 //!    has that name ("Austin" after "Lloyd Austin"). Other names become text
@@ -420,6 +422,9 @@ fn link_line(
         let kind = match ner_kind(ner, k, end) {
             Some(EntityType::Weapon) | None if had_title => kind,
             Some(found) => Some(found),
+            None if alpha.len() == 1 && end - k == 1 && first_initial => {
+                initial_name(kb, text, ws, k)
+            }
             None => None,
         };
         let Some(kind) = kind else { continue };
@@ -481,6 +486,68 @@ fn link_line(
         });
         out.norp.push(false);
     }
+}
+
+/// Words that, right after a sentence's first word, make it the subject of a clause.
+#[rustfmt::skip]
+const SUBJECT_NEXT: &[&str] = &[
+    "said", "says", "has", "have", "had", "is", "was", "will", "would", "could", "can", "may",
+    "might", "must", "should", "also", "on", "again", "then", "later", "earlier", "now", "today",
+    "yesterday", "and", "'s", "’s",
+];
+
+/// A sentence's first word that neither the capitalisation rules nor the recogniser take for a
+/// name, when it is one: "Somaliland demanded ...", "Hezbollah said ...". The word must be the
+/// subject of what follows (a verb in the past, a trigger, "said", an auxiliary, "on Monday"),
+/// not a stop, calendar, title or group word ("Officials said"), nor a common word
+/// ([`sitrep_syntax::tagger::Tagger::common_word`]), and the tagger, reading the sentence's
+/// first words, must call it a proper noun. A name ending like a country's
+/// ("-ia", "-stan", "-land") is a place (an actor in subject position), any other a group.
+fn initial_name(kb: &Kb, text: &str, ws: &[Word], k: usize) -> Option<EntityType> {
+    let w = &ws[k];
+    let next = ws.get(k + 1)?;
+    let norm = w.norm.as_str();
+    if STOP.contains(&norm)
+        || CALENDAR.contains(&norm)
+        || kb.agent(norm).is_some()
+        || w.norm.chars().count() < 3
+        || !next.is_alpha() && !matches!(next.norm.as_str(), "'s" | "’s")
+    {
+        return None;
+    }
+    let nn = next.norm.as_str();
+    let verbish = w.poss
+        || SUBJECT_NEXT.contains(&nn)
+        || (nn.ends_with("ed") && !next.cap)
+        || crate::events::is_trigger_word(nn);
+    if !verbish {
+        return None;
+    }
+    let forms: Vec<&str> = ws[k..ws.len().min(k + 8)]
+        .iter()
+        .map(|x| x.span.slice(text))
+        .collect();
+    let tagger = &sitrep_syntax::analyse::Syntax::try_global().ok()?.tagger;
+    // A common word capitalised because it starts the sentence ("Peace returned", "Bank
+    // shares fell").
+    let bare = w.span.slice(text);
+    let bare = bare
+        .strip_suffix("'s")
+        .or_else(|| bare.strip_suffix("’s"))
+        .unwrap_or(bare);
+    if tagger.common_word(bare) {
+        return None;
+    }
+    if tagger.tag(&forms).first().map(|t| t.upos.as_str()) != Some("PROPN") {
+        return None;
+    }
+    let place = ["ia", "stan", "land"].iter().any(|s| norm.ends_with(s));
+    tracing::debug!(name = %w.span.slice(text), place, "sentence-initial name");
+    Some(if place {
+        EntityType::Gpe
+    } else {
+        EntityType::Org
+    })
 }
 
 fn txt_id(kind: EntityType, name: &str) -> String {

@@ -7,7 +7,9 @@
 //! * a country, demonym or organisation heading a group word from `agents.tsv`
 //!   ("Ukrainian officials" -> Ukraine GOV, "Russian forces" -> Russia MIL);
 //! * a capital or seat of power, by metonymy the country's government ("the Kremlin" -> Russia
-//!   GOV, "Kiev" -> Ukraine GOV); a plain country name ("the Netherlands");
+//!   GOV, "Kiev" -> Ukraine GOV); a plain country name ("the Netherlands"); a place the KB does
+//!   not know, unless a preposition puts it where something happens ("Somaliland declared",
+//!   but not "in Somaliland");
 //! * a generic group: an agent word of `agents.tsv` with its modifiers, not linked to an entity
 //!   ("Turkish police" -> TUR, "the rebels", "Thousands of Iraqi Kurds"); as a target it is skipped
 //!   when its head is an object noun ("sent troops to X": X is the target).
@@ -97,6 +99,13 @@ const PREPS: &[&str] = &[
     "to", "in", "at", "near", "of", "for", "from", "with", "by", "on", "during", "against", "about",
     "over", "into", "inside", "across", "toward", "towards", "under", "between", "without",
     "within", "after", "before", "since", "through", "like", "than", "as",
+];
+/// Prepositions after which an unknown place is where something happens, not who acts.
+#[rustfmt::skip]
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "into", "inside", "within", "across", "from", "through", "toward",
+    "towards", "around", "outside", "via", "of", "throughout", "central", "northern", "southern",
+    "eastern", "western",
 ];
 #[rustfmt::skip]
 const FUNCTION: &[&str] = &[
@@ -281,6 +290,13 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                         .country(e.country.as_deref().unwrap_or(""))
                         .is_some_and(|c| c.id == e.id)
                 {
+                    Some(actor(s, w0, m.w1, e, None))
+                } else if m.kind == EntityType::Gpe
+                    && e.id.starts_with("txt:")
+                    && (w0 == 0 || !PLACE_PREPS.contains(&ws[w0 - 1].norm.as_str()))
+                {
+                    // A place the knowledge base does not know, not after a preposition: a
+                    // polity acting ("Somaliland declared ...", "talks with Transnistria").
                     Some(actor(s, w0, m.w1, e, None))
                 } else {
                     None

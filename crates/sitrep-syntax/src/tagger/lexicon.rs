@@ -344,6 +344,11 @@ impl Lexicon {
         }
     }
 
+    /// Whether this exact form was seen in training.
+    pub fn seen_form(&self, form: &str) -> bool {
+        self.amb.contains_key(&fx(10, str_id(form)))
+    }
+
     /// The word list's casing class of a lowercased word (0: not in the list).
     pub fn dict(&self, lower_id: u64) -> u8 {
         self.dict.get(&lower_id).copied().unwrap_or(0)

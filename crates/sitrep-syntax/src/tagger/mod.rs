@@ -472,6 +472,13 @@ impl Tagger {
         }
     }
 
+    /// Whether a word is a common word rather than a name: its lower-case form was seen in the
+    /// training sentences ("peace", "bank"), or the word list writes it in lower case only.
+    pub fn common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lex.seen_form(&lower) || self.lex.dict(sitrep_learn::str_id(&lower)) == 1
+    }
+
     /// Tags one sentence, given as its words.
     pub fn tag(&self, forms: &[&str]) -> Vec<Tags> {
         let prep = prepare(&self.lex, forms);
