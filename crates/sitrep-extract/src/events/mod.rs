@@ -39,9 +39,12 @@
 //!
 //! **Noise.** Lines in Title Case and short lines without final punctuation (headlines, sidebar
 //! lists, bylines, captions) give no events; a long sentence without final punctuation gives
-//! events with a confidence penalty. An event whose doer is not said (a passive without "by":
+//! events with a confidence penalty. A wire dateline opening a paragraph ("MOSCOW, Nov 2
+//! (Reuters) - ") is skipped before the words are read, so its place is no actor and its month no
+//! trigger ("March" is a month when capitalised inside a sentence or before a day number). An
+//! event whose doer is not said (a passive without "by":
 //! "was arrested in Lebanon") is kept without a source and with a confidence below
-//! [`crate::DEFAULT_MIN_CONFIDENCE`].
+//! [`crate::DEFAULT_MIN_CONFIDENCE`]; so is one the subject undergoes ("faces charges").
 //!
 //! # Confidence
 //!
@@ -203,6 +206,68 @@ const FUNCTION_WORDS: &[&str] = &[
     "would", "to", "not", "n't", "also", "who", "which", "that", "it", "they", "he", "she", "we",
 ];
 
+/// The part of a sentence after a wire-copy dateline ("NEW DELHI, March 13 (Reuters) - ",
+/// "MOSCOW, Nov 2 — ", "Washington (CNN) -- "): the place and agency are not actors and the
+/// date not an event. A dateline is at most 12 words before a dash (-, --, — or –) with spaces
+/// around it in the first 100 bytes; every word of it is capitalised, a number or in
+/// parentheses, and it has an all-capitals word or a parenthesis. Only a sentence that opens a
+/// paragraph can carry one.
+fn after_dateline(text: &str, sent: Span) -> Span {
+    let before = text
+        .get(..sent.start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t', '\r']);
+    if !before.is_empty() && !before.ends_with('\n') {
+        return sent;
+    }
+    let s = sent.slice(text);
+    let head = &s[..s.char_indices().nth(100).map_or(s.len(), |(b, _)| b)];
+    let Some((at, dash)) = [" - ", " -- ", " — ", " – "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()
+    else {
+        return sent;
+    };
+    let prefix = &s[..at];
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return sent;
+    }
+    let mut caps = false;
+    let mut paren = false;
+    let mut depth = 0i32;
+    for w in &words {
+        if w.starts_with('(') {
+            depth += 1;
+            paren = true;
+        }
+        let in_paren = depth > 0;
+        if w.ends_with(')') || w.ends_with("),") {
+            depth -= 1;
+        }
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if in_paren || core.is_empty() || core.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let first_upper = core.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper {
+            return sent;
+        }
+        if core.chars().count() > 1 && core.chars().all(|c| !c.is_lowercase()) {
+            caps = true;
+        }
+    }
+    if !(caps || paren) {
+        return sent;
+    }
+    let start = sent.start + at + dash;
+    if start >= sent.end {
+        return sent;
+    }
+    Span::new(start, sent.end)
+}
+
 /// Everything extraction needs across sentences.
 pub(crate) struct Ctx<'a> {
     pub kb: &'a Kb,
@@ -233,6 +298,7 @@ pub(crate) fn extract(
     // First pass: the words, mentions, actors, triggers and attributions of each sentence.
     let mut prepared: Vec<Prepared> = Vec::new();
     for &sent in sentences {
+        let sent = after_dateline(text, sent);
         let ws = words(text, sent);
         if ws.len() > MAX_WORDS {
             diagnostics.push(Diagnostic {
@@ -835,7 +901,9 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     end,
                 );
             }
-            if passive {
+            // "faces charges", "to face trial": the subject undergoes the event, like a passive's.
+            let undergoes = matches!(ws[t0].norm.as_str(), "face" | "faces" | "faced" | "facing");
+            if passive || undergoes {
                 // "was arrested in Lebanon": who did it is not said; the subject is the target.
                 let patient = subj.and_then(|(a, _)| a.into_iter().next());
                 return finish(env, hit, gov, Vec::new(), Found::Unknown, patient, cs, end);
@@ -1292,5 +1360,60 @@ fn mode_of(
             })
             .then(|| "violence".into()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::after_dateline;
+    use sitrep_core::Span;
+
+    fn rest(text: &str) -> &str {
+        after_dateline(text, Span::new(0, text.len())).slice(text)
+    }
+
+    #[test]
+    fn only_a_paragraph_opens_with_a_dateline() {
+        let text = "Talks ended. MOSCOW — Russia warned Kyiv.\nLONDON — Britain replied.";
+        let nl = text.find('\n').unwrap();
+        let second = Span::new(13, nl);
+        assert_eq!(after_dateline(text, second), second);
+        let third = Span::new(nl + 1, text.len());
+        assert_eq!(after_dateline(text, third).slice(text), "Britain replied.");
+    }
+
+    #[test]
+    fn wire_datelines_are_skipped() {
+        for (text, want) in [
+            (
+                "NEW DELHI, March 13 (Reuters) - India said it would.",
+                "India said it would.",
+            ),
+            ("MOSCOW, Nov 2 — Russia warned Kyiv.", "Russia warned Kyiv."),
+            (
+                "Washington (CNN) -- The Pentagon denied it.",
+                "The Pentagon denied it.",
+            ),
+            (
+                "KYIV, Ukraine – Zelensky met Milley.",
+                "Zelensky met Milley.",
+            ),
+            ("ZÜRICH — Ünïcödé AG said.", "Ünïcödé AG said."),
+        ] {
+            assert_eq!(rest(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_dashes_stay() {
+        for text in [
+            "Syria - the country that hosted the talks - said no.",
+            "The talks - which began on Monday - ended.",
+            "Officials said the 600-700 vehicles - some of them tanks - arrived.",
+            "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂 - ÉÉÉ",
+            "Ünïcödé prices rose — x",
+        ] {
+            assert_eq!(rest(text), text);
+        }
     }
 }

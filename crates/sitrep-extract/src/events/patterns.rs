@@ -1159,6 +1159,17 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // "March" is the month when capitalised inside a sentence or before a day ("March 13").
+        if ws[i].cap
+            && ws[i].norm == "march"
+            && (i > 0
+                || ws
+                    .get(1)
+                    .is_some_and(|w| w.norm.starts_with(|c: char| c.is_ascii_digit())))
+        {
+            i += 1;
+            continue;
+        }
         // "battle tank", "attack helicopters", "strike aircraft": a kind of weapon, no event.
         if MODIFIER_NOUNS.contains(&ws[i].norm.as_str())
             && ws
