@@ -138,6 +138,33 @@ const SEASON_PREV: &[&str] = &[
     "in", "during", "since", "until", "till", "by", "through", "over", "from", "early", "late",
     "mid", "before", "after", "last", "this", "next",
 ];
+/// The last word of a street name after a house number and at least one other name word.
+const STREET_WORDS: &[&str] = &[
+    "st",
+    "street",
+    "ave",
+    "avenue",
+    "rd",
+    "road",
+    "dr",
+    "drive",
+    "blvd",
+    "boulevard",
+    "ln",
+    "lane",
+    "court",
+    "place",
+    "pkwy",
+    "parkway",
+    "hwy",
+    "highway",
+    "terrace",
+    "circle",
+    "way",
+    "strasse",
+    "straße",
+];
+
 /// Nouns after a four-digit number that make it a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
     "km",
@@ -725,6 +752,7 @@ impl<'a> P<'a> {
         }
         if self.pc(i + 1, '%')
             || (self.pc(i + 1, '.') && self.adj(i + 1) && self.num(i + 2).is_some())
+            || self.street_after(i)
         {
             return None;
         }
@@ -747,6 +775,17 @@ impl<'a> P<'a> {
             TimexType::Date,
             "year",
         )
+    }
+
+    /// Whether the number at `i` is a house number: two or three capitalised words follow it, the
+    /// last a street word (`of 1119 Eighth St.`, `1909 Jolinda Drive`, `1600 Pennsylvania Ave`;
+    /// not `in 2011 St. Petersburg`).
+    fn street_after(&self, i: usize) -> bool {
+        (i + 1..i + 4)
+            .take_while(|&j| self.is_word(j) && self.cap(j))
+            .any(|j| {
+                j > i + 1 && STREET_WORDS.contains(&self.word(j).to_ascii_lowercase().as_str())
+            })
     }
 
     /// `the 1990s`, `1990's`, `'90s`.

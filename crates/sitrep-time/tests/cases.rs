@@ -359,9 +359,20 @@ fn things_that_are_not_time_expressions() {
         "The fall of the city was swift.",
         "He may march on the capital.",
         "Score was 3-1 at the break, 600-700 fans left.",
+        "Elizabeth Burton, 32, of 1119 Eighth St., was arrested.",
+        "A driver of 1909 Jolinda Drive was stopped; the office at 2001 Pennsylvania Ave closed.",
     ] {
         check(WED, text, &[]);
     }
+}
+
+#[test]
+fn a_year_before_a_name_that_is_no_street() {
+    check(
+        WED,
+        "In 2011 St. Petersburg hosted the talks; in 2019 Dr. Ruth Main Street spoke.",
+        &[("2011", Some("2011")), ("2019", Some("2019"))],
+    );
 }
 
 #[test]
