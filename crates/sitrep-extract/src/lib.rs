@@ -82,7 +82,27 @@ impl Extractor {
             &sentences,
             article.published.as_ref().map(|p| p.date),
         ));
-        let events = {
+        // The triggers and patterns are English: another language gives no events.
+        let english = article.language.as_deref().is_none_or(|l| {
+            l.eq_ignore_ascii_case("en") || l.to_ascii_lowercase().starts_with("en-")
+        });
+        if !english {
+            tracing::info!(
+                article = %article.id,
+                language = article.language.as_deref().unwrap_or_default(),
+                "not English: no events taken"
+            );
+            diagnostics.push(Diagnostic {
+                stage: "extract".into(),
+                message: format!(
+                    "article in language {:?}: no events taken (the extractor reads English)",
+                    article.language.as_deref().unwrap_or_default()
+                ),
+            });
+        }
+        let events = if !english {
+            Vec::new()
+        } else {
             let ctx = events::Ctx {
                 kb: &self.kb,
                 syntax: self.syntax,

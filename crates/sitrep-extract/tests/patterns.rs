@@ -239,6 +239,27 @@ fn headlines_give_no_confident_events() {
 }
 
 #[test]
+fn another_language_gives_no_events_and_says_so() {
+    let text = "Russia attacked Ukraine. Die Armee griff die Stadt an.";
+    let english = analyse(text);
+    assert!(!english.events.is_empty());
+    let article = Article {
+        language: Some("de".into()),
+        ..Article::from_text(text, SourceRef::default())
+    };
+    let german = Extractor::new(Kb::builtin()).analyse(article);
+    assert!(german.events.is_empty(), "{:#?}", german.events);
+    assert!(
+        german
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("\"de\"")),
+        "{:#?}",
+        german.diagnostics
+    );
+}
+
+#[test]
 fn linking_short_forms_spellings_and_bodies() {
     let t = "Ukraine’s Chief Military Officer General Valerii Zaluzhnyi spoke. Later Zaluzhnyi left Kiev for Kyiv, then kyiv. The Pentagon said so.";
     let a = analyse(t);

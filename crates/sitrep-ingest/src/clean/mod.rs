@@ -20,7 +20,9 @@
 //!   original publisher: sample 002 is an RT article republished by TROIB News, and the outlet
 //!   that matters for counting independent sources is RT.com); else the outlet a credit line
 //!   names ("... for TROIB News"); else the URL's host (`www.` dropped).
-//! * **language**: `en` when a cheap stop-word count says the text is clearly English, else none.
+//! * **language**: `en` when a cheap stop-word count says the text is clearly English; else the
+//!   language whatlang is confident of ([`crate::html::metadata::language`]: `de`, `pt`, `ko`...,
+//!   which the event extractor skips); else none.
 //!
 //! Web formats ([`Format::Html`], [`Format::Warc`], and feed items whose text is HTML) go to the
 //! HTML extractor instead ([`crate::html`]): main text and page metadata, the input's own
@@ -266,7 +268,9 @@ fn clean_text(doc: &RawDoc) -> Result<Cleaned, SkipReason> {
             .map(str::to_string)
             .or(head.byline)
             .or(found.credit_byline),
-        language: language(&text).map(str::to_string),
+        language: language(&text)
+            .map(str::to_string)
+            .or_else(|| crate::html::metadata::language(&text)),
         text,
         segments,
         source: doc.source.clone(),
@@ -372,6 +376,20 @@ mod tests {
             None
         );
         assert_eq!(language("Kyiv"), None);
+    }
+
+    #[test]
+    fn plain_text_in_another_language_is_named() {
+        let raw = "Die Bundesregierung hat am Dienstag beschlossen, der Ukraine weitere \
+                   Panzer zu liefern. Der Kanzler sagte, man werde die Entscheidung mit den \
+                   Verbündeten abstimmen, bevor die Lieferung beginne.";
+        let a = clean(&doc(raw)).expect("body");
+        assert_eq!(a.language.as_deref(), Some("de"));
+        let raw = "Russian forces shelled the city overnight, officials said on Tuesday.";
+        assert_eq!(
+            clean(&doc(raw)).expect("body").language.as_deref(),
+            Some("en")
+        );
     }
 
     #[test]
