@@ -1139,6 +1139,44 @@ fn bare_intent(v: &super::cameo::VerbHit) -> bool {
         )
 }
 
+/// What a refusal to talk is about ("declined to comment", "refused to elaborate", "declined to
+/// be identified"): the wire's way of saying who was asked, not an event.
+const NO_COMMENT: &[&str] = &[
+    "comment",
+    "elaborate",
+    "speculate",
+    "say",
+    "discuss",
+    "specify",
+    "disclose",
+    "detail",
+];
+
+/// Whether a refusal trigger's complement is only a refusal to talk ([`NO_COMMENT`]).
+fn declines_to_talk(ws: &[Word], h: &Hit) -> bool {
+    let refusal = matches!(
+        ws[h.w0].norm.as_str(),
+        "refused"
+            | "refuse"
+            | "refuses"
+            | "refusing"
+            | "declined"
+            | "decline"
+            | "declines"
+            | "declining"
+    );
+    let to = h.w1;
+    refusal
+        && ws.get(to).is_some_and(|w| w.is("to"))
+        && ws.get(to + 1).is_some_and(|w| {
+            NO_COMMENT.contains(&w.norm.as_str())
+                || (w.is("be")
+                    && ws.get(to + 2).is_some_and(|w| {
+                        matches!(w.norm.as_str(), "identified" | "named" | "quoted")
+                    }))
+        })
+}
+
 /// The triggers of a sentence, left to right, not overlapping.
 ///
 /// At each word the trigger table's longest form is tried first; the CAMEO lexicon
@@ -1192,7 +1230,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
         let noun = lx.noun(&ws[i].norm);
         let mut found = None;
         if let Some(mut h) = table {
-            let vetoed = verb.is_some_and(|v| v.suppressed);
+            let vetoed = verb.is_some_and(|v| v.suppressed) || declines_to_talk(ws, &h);
             if vetoed {
                 i = verb.map_or(h.w1, |v| v.w1.max(h.w1));
                 continue;
@@ -1290,5 +1328,23 @@ mod tests {
         assert_eq!(kinds("they spoke with him")[0].1, Consult);
         assert!(kinds("they spoke about it").is_empty());
         assert!(kinds("we need to go").iter().all(|k| k.1 != Request));
+    }
+
+    #[test]
+    fn declining_to_comment_is_no_rejection() {
+        for t in [
+            "A spokesperson declined to comment.",
+            "The ministry refused to comment on the report.",
+            "Officials declined to elaborate.",
+            "The official declined to be identified.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Reject),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        assert_eq!(kinds("Kyiv refused to withdraw its troops.")[0].1, Reject);
+        assert_eq!(kinds("Moscow declined to attend the talks.")[0].1, Reject);
     }
 }
