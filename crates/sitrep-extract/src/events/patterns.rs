@@ -1117,6 +1117,76 @@ fn used_as_verb(ws: &[Word], adjective: &[bool], i: usize, lemma: &str) -> bool 
     true
 }
 
+/// What a bare "take" (no pattern of its block matched) seizes when it is an event: control, power,
+/// people held, and places (or a capitalised name: "took Bakhmut").
+const SEIZABLE: &[&str] = &[
+    "control",
+    "power",
+    "hostage",
+    "hostages",
+    "prisoner",
+    "prisoners",
+    "captive",
+    "captives",
+    "custody",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "territory",
+    "area",
+    "areas",
+    "airport",
+    "base",
+    "bases",
+    "position",
+    "positions",
+    "stronghold",
+    "island",
+    "hill",
+    "bridge",
+    "crossing",
+    "capital",
+    "province",
+    "district",
+    "region",
+    "building",
+    "ship",
+    "vessel",
+    "tanker",
+    "weapons",
+    "arms",
+    "land",
+    "outpost",
+    "checkpoint",
+    "port",
+    "garrison",
+];
+
+/// Words that end the object of a bare "take".
+const TAKE_STOPS: &[&str] = &[
+    "off", "from", "to", "in", "on", "at", "for", "with", "into", "as", "and", "after", "before",
+    "by", "that", "which", "who", "out",
+];
+
+/// A bare "take" that seizes nothing seizable ("took the decision", "has taken the covers off",
+/// "took retired features from"): the verb is too common to be an event by itself. Looks at
+/// the next six words, up to a punctuation mark or a preposition ([`TAKE_STOPS`]).
+fn takes_nothing(ws: &[Word], v: &super::cameo::VerbHit) -> bool {
+    if v.lemma != "take" || v.from_pattern {
+        return false;
+    }
+    !ws[v.w1..ws.len().min(v.w1 + 6)]
+        .iter()
+        .take_while(|w| {
+            (w.is_alpha() || w.norm.chars().all(|c| c.is_ascii_digit() || c == ','))
+                && !TAKE_STOPS.contains(&w.norm.as_str())
+        })
+        .any(|w| SEIZABLE.contains(&w.norm.as_str()) || (w.cap && w.is_alpha()))
+}
+
 /// Verbs the CAMEO dictionary gives only the bare code of a cooperative category through their
 /// block (030 intent, 040 consult, 050 diplomatic and 060 material cooperation, 080 yield): the
 /// blocks are wide synonym sets ("decide", "go", "increase", "lead", "pass") and make events only
@@ -1243,9 +1313,12 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 .or_else(|| noun.map(|n| n.code).filter(same))
                 .or_else(|| Some(cameo::default_code(kind, h.pattern.mode)));
             found = Some(h);
-        } else if let Some(v) = verb
-            .filter(|v| !v.suppressed && !bare_intent(v) && !super::modality::is_cue(&ws[i].norm))
-        {
+        } else if let Some(v) = verb.filter(|v| {
+            !v.suppressed
+                && !bare_intent(v)
+                && !takes_nothing(ws, v)
+                && !super::modality::is_cue(&ws[i].norm)
+        }) {
             if let Some((kind, _)) = v.code.and_then(|c| lx.plover(c)) {
                 let nominal = noun.is_some() && !used_as_verb(ws, adjective, i, v.lemma);
                 // A verb with an infinitive ("decided to", "seeks to", "plans to") leaves the
@@ -1328,6 +1401,24 @@ mod tests {
         assert_eq!(kinds("they spoke with him")[0].1, Consult);
         assert!(kinds("they spoke about it").is_empty());
         assert!(kinds("we need to go").iter().all(|k| k.1 != Request));
+    }
+
+    #[test]
+    fn a_bare_take_seizes_only_what_can_be_seized() {
+        for t in [
+            "The prosecutor took the decision to discontinue the investigation.",
+            "Nissan has taken the covers off the new Sentra.",
+            "The court is expected to take key decisions on two cases.",
+        ] {
+            assert!(kinds(t).iter().all(|k| k.1 != Coerce), "{t}: {:?}", kinds(t));
+        }
+        for t in [
+            "Rebels took control of the airport.",
+            "Gunmen took three aid workers hostage.",
+            "Russian forces took Bakhmut after months of fighting.",
+        ] {
+            assert!(!kinds(t).is_empty(), "{t}");
+        }
     }
 
     #[test]
