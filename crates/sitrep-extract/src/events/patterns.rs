@@ -16,7 +16,7 @@
 //!   complement becomes the governor's object and mode instead of an event of its own.
 
 use super::cameo;
-use crate::words::{words_of_str, Word};
+use crate::words::{words_of_str, Word, WordKind};
 use once_cell::sync::Lazy;
 use sitrep_core::PloverType;
 use std::collections::HashMap;
@@ -1117,6 +1117,44 @@ fn used_as_verb(ws: &[Word], adjective: &[bool], i: usize, lemma: &str) -> bool 
     true
 }
 
+/// Whether a game's score follows within six words ("beat Gibraltar 6-0 to win", "defeating
+/// Garin 6-2, 6-2", "edged Spain 2-1."): sport, not an assault. A score is two numbers of at most
+/// three digits joined by a hyphen, followed by punctuation, the end, or a word that cannot
+/// start the counted noun of a range ("in", "to", "win"...; "killed 3-4 people" stays).
+fn score_after(ws: &[Word], from: usize) -> bool {
+    let small = |j: usize| {
+        ws.get(j)
+            .is_some_and(|w| w.kind == WordKind::Num && w.norm.len() <= 3)
+    };
+    let touching = |j: usize| ws[j].span.start == ws[j - 1].span.end;
+    (from..ws.len().min(from + 6)).any(|j| {
+        small(j)
+            && ws.get(j + 1).is_some_and(|w| w.is("-"))
+            && small(j + 2)
+            && touching(j + 1)
+            && touching(j + 2)
+            && ws.get(j + 3).is_none_or(|n| {
+                !n.is_alpha()
+                    || matches!(
+                        n.norm.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "to"
+                            | "after"
+                            | "and"
+                            | "with"
+                            | "win"
+                            | "victory"
+                            | "for"
+                            | "over"
+                            | "against"
+                            | "draw"
+                            | "loss"
+                    )
+            })
+    })
+}
+
 /// What a bare "take" (no pattern of its block matched) seizes when it is an event: control, power,
 /// people held, and places (or a capitalised name: "took Bakhmut").
 const SEIZABLE: &[&str] = &[
@@ -1357,6 +1395,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             }
         }
         match found {
+            Some(h) if h.pattern.kind == Assault && score_after(ws, h.w1) => i = h.w1,
             Some(h) => {
                 i = h.w1;
                 out.push(h);
@@ -1410,7 +1449,11 @@ mod tests {
             "Nissan has taken the covers off the new Sentra.",
             "The court is expected to take key decisions on two cases.",
         ] {
-            assert!(kinds(t).iter().all(|k| k.1 != Coerce), "{t}: {:?}", kinds(t));
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Coerce),
+                "{t}: {:?}",
+                kinds(t)
+            );
         }
         for t in [
             "Rebels took control of the airport.",
@@ -1418,6 +1461,31 @@ mod tests {
             "Russian forces took Bakhmut after months of fighting.",
         ] {
             assert!(!kinds(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_game_won_is_no_assault() {
+        for t in [
+            "Switzerland beat Gibraltar 6-0 to win Group D.",
+            "Diego Schwartzman defeating Cristian Garin 6-2, 6-2.",
+            "Spain edged Italy 2-1 in the final.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Assault),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        for t in [
+            "Shelling killed 3-4 people in Kherson.",
+            "The army beat back the attack.",
+        ] {
+            assert!(
+                kinds(t).iter().any(|k| k.1 == Assault),
+                "{t}: {:?}",
+                kinds(t)
+            );
         }
     }
 
