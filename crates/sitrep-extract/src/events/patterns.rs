@@ -1285,6 +1285,65 @@ fn declines_to_talk(ws: &[Word], h: &Hit) -> bool {
         })
 }
 
+/// What is given when only words are ("did not provide any details", "gave no explanation",
+/// "offered further information", "gave an interview").
+const WORDS_GIVEN: &[&str] = &[
+    "details",
+    "detail",
+    "information",
+    "comment",
+    "comments",
+    "explanation",
+    "explanations",
+    "update",
+    "updates",
+    "timeline",
+    "timetable",
+    "breakdown",
+    "figures",
+    "answer",
+    "answers",
+    "interview",
+    "interviews",
+    "speech",
+    "statement",
+    "testimony",
+    "account",
+    "reason",
+    "reasons",
+    "insight",
+    "specifics",
+    "clarification",
+    "name",
+    "names",
+];
+
+/// Whether a giving trigger ("provided", "gave", "offered") gives only words ([`WORDS_GIVEN`],
+/// within its next four words, before any punctuation).
+fn gives_only_words(ws: &[Word], h: &Hit) -> bool {
+    let giving = matches!(
+        ws[h.w0].norm.as_str(),
+        "provided"
+            | "provide"
+            | "provides"
+            | "providing"
+            | "gave"
+            | "give"
+            | "gives"
+            | "giving"
+            | "given"
+            | "offered"
+            | "offer"
+            | "offers"
+            | "offering"
+    );
+    giving
+        && ws[h.w1..ws.len().min(h.w1 + 4)]
+            .iter()
+            .take_while(|w| w.is_alpha())
+            .any(|w| WORDS_GIVEN.contains(&w.norm.as_str()))
+}
+
 /// The triggers of a sentence, left to right, not overlapping.
 ///
 /// At each word the trigger table's longest form is tried first; the CAMEO lexicon
@@ -1338,7 +1397,9 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
         let noun = lx.noun(&ws[i].norm);
         let mut found = None;
         if let Some(mut h) = table {
-            let vetoed = verb.is_some_and(|v| v.suppressed) || declines_to_talk(ws, &h);
+            let vetoed = verb.is_some_and(|v| v.suppressed)
+                || declines_to_talk(ws, &h)
+                || gives_only_words(ws, &h);
             if vetoed {
                 i = verb.map_or(h.w1, |v| v.w1.max(h.w1));
                 continue;
@@ -1487,6 +1548,23 @@ mod tests {
                 kinds(t)
             );
         }
+    }
+
+    #[test]
+    fn giving_only_words_is_no_aid() {
+        for t in [
+            "Officials did not immediately provide any other details.",
+            "The ministry gave no explanation for the delay.",
+            "He gave an interview to the BBC.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Aid && k.1 != Agree),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        assert_eq!(kinds("Germany provided Ukraine with tanks.")[0].1, Aid);
+        assert_eq!(kinds("The US gave Kyiv air defence systems.")[0].1, Aid);
     }
 
     #[test]
