@@ -239,6 +239,30 @@ fn headlines_give_no_confident_events() {
 }
 
 #[test]
+fn a_possessor_of_an_arrest_undergoes_it() {
+    let e = one(
+        "Following Assange's arrest in the UK, a lawyer asked for the case to resume.",
+        PloverType::Coerce,
+    );
+    assert!(e.source.is_none(), "{e:#?}");
+    assert_eq!(tgt(&e), "Assange");
+    let e = one(
+        "Navalny's detention by Russian police drew protests.",
+        PloverType::Coerce,
+    );
+    assert_eq!(tgt(&e), "Navalny");
+    assert_eq!(src(&e), "Russia");
+    // The doer of a request or an invasion stays the possessor.
+    assert_eq!(
+        src(&one(
+            "Russia's invasion of Ukraine began in 2022.",
+            PloverType::Assault
+        )),
+        "Russia"
+    );
+}
+
+#[test]
 fn another_language_gives_no_events_and_says_so() {
     let text = "Russia attacked Ukraine. Die Armee griff die Stadt an.";
     let english = analyse(text);
