@@ -1344,6 +1344,115 @@ fn gives_only_words(ws: &[Word], h: &Hit) -> bool {
             .any(|w| WORDS_GIVEN.contains(&w.norm.as_str()))
 }
 
+/// What is released when nobody is freed: a video, a statement, a product ("Police released
+/// dramatic video", "the first to release AirPlay 2 support", "the release of classified
+/// material", "the report was released on Monday").
+const RELEASED_THINGS: &[&str] = &[
+    "video",
+    "videos",
+    "footage",
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "images",
+    "image",
+    "photos",
+    "photo",
+    "pictures",
+    "details",
+    "results",
+    "album",
+    "song",
+    "songs",
+    "single",
+    "film",
+    "movie",
+    "game",
+    "games",
+    "version",
+    "update",
+    "product",
+    "model",
+    "book",
+    "documents",
+    "document",
+    "material",
+    "materials",
+    "information",
+    "transcript",
+    "transcripts",
+    "letter",
+    "recording",
+    "recordings",
+    "audio",
+    "tape",
+    "tapes",
+    "findings",
+    "budget",
+    "plan",
+    "guidance",
+    "guidelines",
+    "support",
+    "feature",
+    "features",
+    "trailer",
+    "edition",
+    "phone",
+    "app",
+    "software",
+    "earnings",
+    "list",
+    "text",
+    "emails",
+    "records",
+    "memo",
+    "survey",
+    "study",
+    "poll",
+    "numbers",
+    "schedule",
+    "files",
+    "cables",
+    "tracks",
+    "series",
+    "episode",
+    "episodes",
+    "keyboard",
+    "device",
+    "devices",
+    "firmware",
+    "patch",
+    "balloons",
+    "gas",
+    "smoke",
+    "statistics",
+    "forecast",
+    "guidance",
+    "proposal",
+    "draft",
+];
+
+/// Whether a release trigger at words `w0..w1` releases a thing ([`RELEASED_THINGS`]) rather
+/// than people: the thing within the next six words ("released dramatic video", "release of
+/// classified material") or, for a passive, among the three words before its auxiliary ("the
+/// report was released").
+fn releases_a_thing(ws: &[Word], w0: usize, w1: usize) -> bool {
+    if !ws[w0].norm.starts_with("releas") {
+        return false;
+    }
+    let thing = |w: &Word| RELEASED_THINGS.contains(&w.norm.as_str());
+    let after = ws[w1..ws.len().min(w1 + 6)]
+        .iter()
+        .take_while(|w| w.is_alpha() || w.kind == WordKind::Num)
+        .any(thing);
+    let aux = w0 >= 1 && matches!(ws[w0 - 1].norm.as_str(), "was" | "were" | "been" | "be");
+    let before = aux && ws[w0.saturating_sub(4)..w0 - 1].iter().any(thing);
+    after || before
+}
+
 /// The triggers of a sentence, left to right, not overlapping.
 ///
 /// At each word the trigger table's longest form is tried first; the CAMEO lexicon
@@ -1399,7 +1508,8 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
         if let Some(mut h) = table {
             let vetoed = verb.is_some_and(|v| v.suppressed)
                 || declines_to_talk(ws, &h)
-                || gives_only_words(ws, &h);
+                || gives_only_words(ws, &h)
+                || releases_a_thing(ws, i, h.w1);
             if vetoed {
                 i = verb.map_or(h.w1, |v| v.w1.max(h.w1));
                 continue;
@@ -1457,6 +1567,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
         }
         match found {
             Some(h) if h.pattern.kind == Assault && score_after(ws, h.w1) => i = h.w1,
+            Some(h) if releases_a_thing(ws, h.w0, h.w1) => i = h.w1,
             Some(h) => {
                 i = h.w1;
                 out.push(h);
@@ -1565,6 +1676,31 @@ mod tests {
         }
         assert_eq!(kinds("Germany provided Ukraine with tanks.")[0].1, Aid);
         assert_eq!(kinds("The US gave Kyiv air defence systems.")[0].1, Aid);
+    }
+
+    #[test]
+    fn releasing_a_thing_frees_nobody() {
+        for t in [
+            "Police released dramatic video showing the rescue.",
+            "Samsung was the first to release AirPlay 2 support.",
+            "The report was released on Monday.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Retreat),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        for t in [
+            "The rebels released two hostages on Friday.",
+            "Hamas released the captives after talks.",
+        ] {
+            assert!(
+                kinds(t).iter().any(|k| k.1 == Retreat),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
     }
 
     #[test]
