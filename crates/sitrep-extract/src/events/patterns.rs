@@ -18,7 +18,8 @@
 //! Vetoes, for the common verbs whose everyday senses outnumber their event senses in real
 //! news (found on the article-extraction benchmark's 181 pages): a refusal to talk ("declined
 //! to comment", [`NO_COMMENT`]), giving only words ("gave no details", [`WORDS_GIVEN`]), a
-//! release of a thing ("released the transcript", [`RELEASED_THINGS`]), a bare "take" that
+//! release of a thing ("released the transcript", [`RELEASED_THINGS`]), a question asked
+//! ("asked him about", "asked whether"), a bare "take" that
 //! takes nothing seizable ([`SEIZABLE`]), a win with a game's score ("beat Gibraltar 6-0"), and
 //! the month "March".
 
@@ -1351,6 +1352,36 @@ fn gives_only_words(ws: &[Word], h: &Hit) -> bool {
             .any(|w| WORDS_GIVEN.contains(&w.norm.as_str()))
 }
 
+/// Whether an "ask" trigger asks a question, not for something: a question word or "about"
+/// within its next four words before any "to" or "for" ("asked Morrison about concerns",
+/// "asked whether", "was asked if"), or "when asked".
+fn asks_a_question(ws: &[Word], h: &Hit) -> bool {
+    if !matches!(ws[h.w0].norm.as_str(), "asked" | "ask" | "asks" | "asking") {
+        return false;
+    }
+    if h.w0 > 0 && ws[h.w0 - 1].is("when") {
+        return true;
+    }
+    ws[h.w1..ws.len().min(h.w1 + 4)]
+        .iter()
+        .take_while(|w| !w.is("to") && !w.is("for") && w.kind != WordKind::Punct)
+        .any(|w| {
+            matches!(
+                w.norm.as_str(),
+                "about"
+                    | "whether"
+                    | "if"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "when"
+                    | "where"
+                    | "who"
+                    | "which"
+            )
+        })
+}
+
 /// What is released when nobody is freed: a video, a statement, a product ("Police released
 /// dramatic video", "the first to release AirPlay 2 support", "the release of classified
 /// material", "the report was released on Monday").
@@ -1516,7 +1547,8 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             let vetoed = verb.is_some_and(|v| v.suppressed)
                 || declines_to_talk(ws, &h)
                 || gives_only_words(ws, &h)
-                || releases_a_thing(ws, i, h.w1);
+                || releases_a_thing(ws, i, h.w1)
+                || asks_a_question(ws, &h);
             if vetoed {
                 i = verb.map_or(h.w1, |v| v.w1.max(h.w1));
                 continue;
@@ -1704,6 +1736,31 @@ mod tests {
         ] {
             assert!(
                 kinds(t).iter().any(|k| k.1 == Retreat),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+    }
+
+    #[test]
+    fn asking_a_question_is_no_request() {
+        for t in [
+            "He asked Morrison about concerns his predecessor might have had.",
+            "Reporters asked whether the talks would resume.",
+            "When asked, the minister said nothing.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Request),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        for t in [
+            "Kyiv asked Berlin for more tanks.",
+            "Ukraine asked NATO to train recruits.",
+        ] {
+            assert!(
+                kinds(t).iter().any(|k| k.1 == Request),
                 "{t}: {:?}",
                 kinds(t)
             );
