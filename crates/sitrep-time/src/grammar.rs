@@ -139,29 +139,10 @@ const SEASON_PREV: &[&str] = &[
     "mid", "before", "after", "last", "this", "next",
 ];
 /// The last word of a street name after a house number and at least one other name word.
+#[rustfmt::skip]
 const STREET_WORDS: &[&str] = &[
-    "st",
-    "street",
-    "ave",
-    "avenue",
-    "rd",
-    "road",
-    "dr",
-    "drive",
-    "blvd",
-    "boulevard",
-    "ln",
-    "lane",
-    "court",
-    "place",
-    "pkwy",
-    "parkway",
-    "hwy",
-    "highway",
-    "terrace",
-    "circle",
-    "way",
-    "strasse",
+    "st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard", "ln", "lane",
+    "court", "place", "pkwy", "parkway", "hwy", "highway", "terrace", "circle", "way", "strasse",
     "straße",
 ];
 

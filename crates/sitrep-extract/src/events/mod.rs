@@ -208,32 +208,12 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Nouns whose possessor is the one who undergoes the event, not its doer ("Assange's arrest",
 /// "Navalny's detention", "Khashoggi's murder"; against "Zelensky's request").
+#[rustfmt::skip]
 const PATIENT_NOUNS: &[&str] = &[
-    "arrest",
-    "arrests",
-    "detention",
-    "killing",
-    "murder",
-    "assassination",
-    "execution",
-    "abduction",
-    "kidnapping",
-    "deportation",
-    "extradition",
-    "expulsion",
-    "imprisonment",
-    "jailing",
-    "conviction",
-    "sentencing",
-    "torture",
-    "capture",
-    "ouster",
-    "dismissal",
-    "sacking",
-    "indictment",
-    "prosecution",
-    "internment",
-    "beheading",
+    "arrest", "arrests", "detention", "killing", "murder", "assassination", "execution",
+    "abduction", "kidnapping", "deportation", "extradition", "expulsion", "imprisonment", "jailing",
+    "conviction", "sentencing", "torture", "capture", "ouster", "dismissal", "sacking",
+    "indictment", "prosecution", "internment", "beheading",
 ];
 
 /// The part of a sentence after a wire-copy dateline ("NEW DELHI, March 13 (Reuters) - ",
