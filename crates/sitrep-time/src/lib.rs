@@ -24,7 +24,8 @@
 //!
 //! - Absolute dates: `January 18, 2023`, `Tuesday, Jan. 17, 2023`, `18 January 2023`,
 //!   `the 18th of January`, `2023-01-18`, `1/18/2023`, `May 2010`; a year (`in 2022`, `2009-2010`,
-//!   the `58` of `1957-58`) unless it reads as a count (`2000 troops`, `$2000`, `2,400 km`);
+//!   the `58` of `1957-58`) unless it reads as a count (`2000 troops`, `$2000`, `2,400 km`) or a
+//!   house number (`of 1119 Eighth St.`);
 //!   number ranges that are not years (`600-700`) are nothing.
 //! - Partial dates: `September 26`, `Jan. 18`, `in December`, `last June` (a bare month name only
 //!   after a preposition or modifier, so `June Carter` and `Theresa May` are not dates).
