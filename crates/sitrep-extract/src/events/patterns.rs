@@ -19,7 +19,8 @@
 //! news (found on the article-extraction benchmark's 181 pages): a refusal to talk ("declined
 //! to comment", [`NO_COMMENT`]), giving only words ("gave no details", [`WORDS_GIVEN`]), a
 //! release of a thing ("released the transcript", [`RELEASED_THINGS`]), a question asked
-//! ("asked him about", "asked whether"), a bare "take" that
+//! ("asked him about", "asked whether"), a death in a mishap ("killed in a helicopter crash"),
+//! "seized on" an idea, a bare "take" that
 //! takes nothing seizable ([`SEIZABLE`]), a win with a game's score ("beat Gibraltar 6-0"), and
 //! the month "March".
 
@@ -1317,6 +1318,54 @@ fn asks_a_question(ws: &[Word], h: &Hit) -> bool {
         })
 }
 
+/// What kills without a killer ("killed in a helicopter crash").
+#[rustfmt::skip]
+const MISHAPS: &[&str] = &[
+    "crash", "crashes", "accident", "accidents", "collision", "avalanche", "landslide",
+    "landslides", "mudslide", "earthquake", "quake", "flood", "floods", "flooding", "storm",
+    "hurricane", "typhoon", "cyclone", "tornado", "stampede", "wreck", "derailment", "blaze",
+];
+
+/// Whether a trigger reports what nobody did to anybody: a death in a mishap ("were killed in
+/// a helicopter crash", [`MISHAPS`] within five words after "in") or "seized on/upon" an idea.
+fn not_by_anyone(ws: &[Word], h: &Hit) -> bool {
+    let t = ws[h.w0].norm.as_str();
+    if matches!(t, "seized" | "seize" | "seizes" | "seizing") {
+        // "seized on something", "seized upon his remarks"; not "drugs seized on the border".
+        let on = ws.get(h.w1).is_some_and(|w| w.is("on") || w.is("upon"));
+        return on
+            && ws[h.w1 + 1..ws.len().min(h.w1 + 4)].iter().any(|w| {
+                matches!(
+                    w.norm.as_str(),
+                    "something"
+                        | "anything"
+                        | "it"
+                        | "this"
+                        | "that"
+                        | "idea"
+                        | "opportunity"
+                        | "comment"
+                        | "comments"
+                        | "remark"
+                        | "remarks"
+                        | "issue"
+                        | "claim"
+                        | "claims"
+                        | "report"
+                        | "statement"
+                        | "words"
+                        | "moment"
+                )
+            });
+    }
+    matches!(t, "killed" | "kill" | "kills" | "killing")
+        && ws.get(h.w1).is_some_and(|w| w.is("in"))
+        && ws[h.w1 + 1..ws.len().min(h.w1 + 6)]
+            .iter()
+            .take_while(|w| w.is_alpha() || w.is("-"))
+            .any(|w| MISHAPS.contains(&w.norm.as_str()))
+}
+
 /// What is released when nobody is freed: a video, a statement, a product ("Police released
 /// dramatic video", "the first to release AirPlay 2 support", "the release of classified
 /// material", "the report was released on Monday").
@@ -1409,7 +1458,8 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 || declines_to_talk(ws, &h)
                 || gives_only_words(ws, &h)
                 || releases_a_thing(ws, i, h.w1)
-                || asks_a_question(ws, &h);
+                || asks_a_question(ws, &h)
+                || not_by_anyone(ws, &h);
             if vetoed {
                 i = verb.map_or(h.w1, |v| v.w1.max(h.w1));
                 continue;
@@ -1625,6 +1675,28 @@ mod tests {
                 "{t}: {:?}",
                 kinds(t)
             );
+        }
+    }
+
+    #[test]
+    fn mishaps_and_idioms_are_nobody_s_doing() {
+        for t in [
+            "Two service members have been killed in a helicopter crash in Afghanistan.",
+            "Five people were killed in a bus accident.",
+            "Smith seized on something with a 6/8 feel.",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| k.1 != Assault && k.1 != Coerce),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        for t in [
+            "Two soldiers were killed in a rocket attack.",
+            "Police seized weapons in the raid.",
+            "Customs officers seized on the border a ton of cocaine.",
+        ] {
+            assert!(!kinds(t).is_empty(), "{t}");
         }
     }
 
