@@ -86,6 +86,16 @@ fn plover_check_floor() {
     assert!(scores.source_accuracy >= 0.82, "{line}");
 }
 
+/// Asserts each set's (file, records, type floor, source floor).
+fn floors(sets: &[(&str, usize, f64, f64)]) {
+    for &(name, n, ty, src) in sets {
+        let scores = own_set(name, n);
+        let line = scores.to_string();
+        assert!(scores.type_accuracy >= ty, "{name}: {line}");
+        assert!(scores.source_accuracy >= src, "{name}: {line}");
+    }
+}
+
 /// The three per-code sets with every country and capital name replaced by an invented one
 /// (`*-renamed.jsonl`): actors the knowledge base cannot know must still be found, as subjects
 /// and as places acting. Before the extractor took unknown places and sentence-initial names as
@@ -93,16 +103,11 @@ fn plover_check_floor() {
 /// and source; the floors sit just under what is measured now, close to the original sets.
 #[test]
 fn plover_renamed_floor() {
-    for (name, n, ty, src) in [
+    floors(&[
         ("plover-dev-wire-renamed.jsonl", 276, 0.86, 0.85),
         ("plover-dev-cameo-renamed.jsonl", 299, 0.89, 0.80),
         ("plover-check-renamed.jsonl", 276, 0.79, 0.80),
-    ] {
-        let scores = own_set(name, n);
-        let line = scores.to_string();
-        assert!(scores.type_accuracy >= ty, "{name}: {line}");
-        assert!(scores.source_accuracy >= src, "{name}: {line}");
-    }
+    ]);
 }
 
 /// The three per-code sets with a wire-service dateline before every sentence
@@ -112,14 +117,9 @@ fn plover_renamed_floor() {
 /// and source; now they read as the plain sets do, and the floors are the plain sets' floors.
 #[test]
 fn plover_dateline_floor() {
-    for (name, n, ty, src) in [
+    floors(&[
         ("plover-dev-wire-dateline.jsonl", 276, 0.86, 0.85),
         ("plover-dev-cameo-dateline.jsonl", 299, 0.88, 0.80),
         ("plover-check-dateline.jsonl", 276, 0.80, 0.82),
-    ] {
-        let scores = own_set(name, n);
-        let line = scores.to_string();
-        assert!(scores.type_accuracy >= ty, "{name}: {line}");
-        assert!(scores.source_accuracy >= src, "{name}: {line}");
-    }
+    ]);
 }
