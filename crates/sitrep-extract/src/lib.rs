@@ -83,24 +83,17 @@ impl Extractor {
             article.published.as_ref().map(|p| p.date),
         ));
         // The triggers and patterns are English: another language gives no events.
-        let english = article.language.as_deref().is_none_or(|l| {
-            l.eq_ignore_ascii_case("en") || l.to_ascii_lowercase().starts_with("en-")
-        });
-        if !english {
-            tracing::info!(
-                article = %article.id,
-                language = article.language.as_deref().unwrap_or_default(),
-                "not English: no events taken"
-            );
+        let foreign = article.language.as_deref().filter(|l| !is_english(l));
+        if let Some(lang) = foreign {
+            tracing::info!(article = %article.id, language = lang, "not English: no events taken");
             diagnostics.push(Diagnostic {
                 stage: "extract".into(),
                 message: format!(
-                    "article in language {:?}: no events taken (the extractor reads English)",
-                    article.language.as_deref().unwrap_or_default()
+                    "article in language {lang:?}: no events taken (the extractor reads English)"
                 ),
             });
         }
-        let events = if !english {
+        let events = if foreign.is_some() {
             Vec::new()
         } else {
             let ctx = events::Ctx {
@@ -153,4 +146,10 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor::new(Kb::builtin())
     }
+}
+
+/// Whether a language tag names English: `en`, or `en-` and a region (`en-GB`), in any case.
+fn is_english(tag: &str) -> bool {
+    tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en"))
+        && matches!(tag.as_bytes().get(2), None | Some(b'-'))
 }

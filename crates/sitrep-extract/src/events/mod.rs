@@ -761,7 +761,8 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
     // measured worse on news leads, where it reads "Police arrested dozens" as a noun phrase.)
     // A possessive right before makes a patient noun a noun whatever its row ("Assange's
     // arrest", against the verb row "arrest").
-    let possessed = t0 > 0 && ws[t0 - 1].poss && PATIENT_NOUNS.contains(&ws[t0].norm.as_str());
+    let patient_noun = PATIENT_NOUNS.contains(&ws[t0].norm.as_str());
+    let possessed = patient_noun && t0 > 0 && ws[t0 - 1].poss;
     let nominal = pat.role == Role::Noun
         || possessed
         || (pat.role == Role::Auto && is_nominal(s, t0) && !subject_before);
@@ -818,7 +819,7 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     .map(|c| vec![c.actor.clone()])
             };
             if let Some(p) = arguments::possessor(s, env.cands, t0) {
-                if PATIENT_NOUNS.contains(&ws[t0].norm.as_str()) {
+                if patient_noun {
                     // "Assange's arrest", "Khashoggi's murder": the possessor undergoes it; who
                     // did it is said by "by" or not at all.
                     let patient = p.into_iter().next();
