@@ -1,7 +1,7 @@
 //! Evaluation against the PLOVER gold-standard records (`gold_standard_records.jsonl`).
 //!
-//! [`plover`] reads the JSONL file — the only file I/O in this crate besides [`crate::Kb::load_dir`]
-//! — and runs [`Extractor::default`]'s [`Extractor::analyse`] on each record's `text` as a
+//! [`plover`] reads the JSONL file — with [`plover_in`]'s CoNLL files, the only file I/O in this
+//! crate besides [`crate::Kb::load_dir`] — and runs [`Extractor::default`]'s [`Extractor::analyse`] on each record's `text` as a
 //! one-sentence article without a publication date. Records whose `event` is `DOCUMENT` are
 //! documentation and skipped.
 //!
@@ -120,6 +120,66 @@ fn fold(s: &str) -> String {
     t.strip_prefix("the ").unwrap_or(t).to_string()
 }
 
+/// The sentences of a CoNLL-2003 file (`word POS chunk tag` lines, a blank line between
+/// sentences, `-DOCSTART-` lines skipped), each joined into text by [`conll_text`].
+pub fn conll_sentences(path: &Path) -> Result<Vec<String>, EvalError> {
+    let data = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in data.lines().chain(std::iter::once("")) {
+        let word = line.split(' ').next().unwrap_or_default();
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(conll_text(&words));
+                words.clear();
+            }
+        } else if word != "-DOCSTART-" {
+            words.push(word);
+        }
+    }
+    Ok(out)
+}
+
+/// Tokens joined back into running text the way a newspaper prints them: no space before
+/// closing punctuation and clitics (`,` `.` `)` `'s` `n't` `%`), none after `(` and `$`, and
+/// straight double quotes taken as opening and closing in turn.
+pub fn conll_text(words: &[&str]) -> String {
+    const NO_SPACE_BEFORE: &[&str] = &[
+        ",", ".", ";", ":", "!", "?", ")", "'s", "n't", "%", "'", "'re", "'ve", "'ll", "'d", "'m",
+        "]", "}",
+    ];
+    const NO_SPACE_AFTER: &[&str] = &["(", "$", "[", "{"];
+    let mut s = String::new();
+    let mut quote_open = false;
+    // Whether the next word sticks to what came before.
+    let mut glue = true;
+    for &w in words {
+        if w == "\"" {
+            if quote_open {
+                s.push('"');
+                glue = false;
+            } else {
+                if !s.is_empty() && !glue {
+                    s.push(' ');
+                }
+                s.push('"');
+                glue = true;
+            }
+            quote_open = !quote_open;
+            continue;
+        }
+        if !s.is_empty() && !glue && !NO_SPACE_BEFORE.contains(&w) {
+            s.push(' ');
+        }
+        s.push_str(w);
+        glue = NO_SPACE_AFTER.contains(&w);
+    }
+    s
+}
+
 /// Whether a predicted actor matches one of the gold actors (see the module doc).
 pub fn actor_matches(pred: &Actor, gold: &[GoldActor]) -> bool {
     let texts = [fold(&pred.text), fold(&pred.name)];
@@ -165,9 +225,22 @@ fn one_sentence_article(text: &str, id: &str) -> Article {
     }
 }
 
-/// Runs the built-in extractor over the gold records in `path` and scores it.
+/// Runs the built-in extractor over the gold records in `path` and scores it. Records whose
+/// text lives in the shared data (see [`plover_in`]) are refused: use that instead.
 pub fn plover(path: &Path) -> Result<PloverScores, EvalError> {
+    plover_in(path, None)
+}
+
+/// [`plover`], with the shared data folder (`../shared/data`) for records that do not carry
+/// their text but point at a sentence of a corpus there: `"text_ref":
+/// "ner/conll2003/train.txt#1234"` is the 1235th sentence of that CoNLL file (counted from 0,
+/// `-DOCSTART-` lines skipped), its tokens joined by [`conll_text`]. Such a record also carries
+/// `"starts"`, the text's first words, checked so that a changed corpus or joiner is an error
+/// instead of a silently different sentence. (The project's Reuters dev set is kept this way:
+/// its labels are ours, its text is Reuters' and stays where it was licensed to us.)
+pub fn plover_in(path: &Path, shared: Option<&Path>) -> Result<PloverScores, EvalError> {
     let p = path.display().to_string();
+    let mut corpora: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let data = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
         path: p.clone(),
         source,
@@ -187,7 +260,41 @@ pub fn plover(path: &Path) -> Result<PloverScores, EvalError> {
         if event.is_empty() || event == "DOCUMENT" {
             continue;
         }
-        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+        let format_error = |message: String| EvalError::Format {
+            path: p.clone(),
+            line: n + 1,
+            message,
+        };
+        let referred;
+        let text = match v.get("text_ref").and_then(|t| t.as_str()) {
+            None => v.get("text").and_then(|t| t.as_str()).unwrap_or_default(),
+            Some(r) => {
+                let (file, index) = r
+                    .split_once('#')
+                    .and_then(|(f, i)| Some((f, i.parse::<usize>().ok()?)))
+                    .ok_or_else(|| format_error(format!("text_ref {r:?} is not FILE#N")))?;
+                let shared = shared.ok_or_else(|| {
+                    format_error(format!(
+                        "text_ref {r:?} needs the shared data folder (sitrep eval plover finds it)"
+                    ))
+                })?;
+                if !corpora.contains_key(file) {
+                    let sentences = conll_sentences(&shared.join(file))?;
+                    corpora.insert(file.to_string(), sentences);
+                }
+                referred = corpora[file].get(index).cloned().ok_or_else(|| {
+                    format_error(format!("{file} has no sentence {index} (text_ref {r:?})"))
+                })?;
+                let starts = v.get("starts").and_then(|t| t.as_str()).unwrap_or_default();
+                if !referred.starts_with(starts) {
+                    return Err(format_error(format!(
+                        "sentence {index} of {file} starts {:?}, not {starts:?}",
+                        referred.chars().take(starts.len() + 10).collect::<String>()
+                    )));
+                }
+                referred.as_str()
+            }
+        };
         let id = v
             .get("id")
             .and_then(|t| t.as_str())
@@ -890,5 +997,43 @@ mod tests {
         assert!(actor_matches(&actor("Budapest", Some("HUN")), &g));
         assert!(!actor_matches(&actor("Romania", Some("ROU")), &g));
         assert_eq!(map_gold_type("DISAPPROVE"), "ACCUSE");
+    }
+}
+
+#[cfg(test)]
+mod conll_tests {
+    use super::conll_text;
+
+    #[test]
+    fn conll_tokens_are_joined_as_printed() {
+        let words = [
+            "\"",
+            "The",
+            "necessary",
+            "atmosphere",
+            "has",
+            "been",
+            "disrupted",
+            ",",
+            "\"",
+            "Shen",
+            "told",
+            "Reuters",
+            "(",
+            "AP",
+            ")",
+            ":",
+            "it",
+            "'s",
+            "$",
+            "5",
+            "%",
+            "off",
+            ".",
+        ];
+        assert_eq!(
+            conll_text(&words),
+            "\"The necessary atmosphere has been disrupted,\" Shen told Reuters (AP): it's $5% off."
+        );
     }
 }

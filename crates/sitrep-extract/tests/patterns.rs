@@ -406,3 +406,58 @@ fn events_are_dated_by_their_time_expression() {
     assert_eq!(d.value, None);
     assert!(d.unresolved.is_some());
 }
+
+/// Rules found on real Reuters copy (the `plover-dev-reuters.jsonl` dev set).
+#[test]
+fn refusals_consent_and_meetings_to_come() {
+    // Deciding against a cooperative act is a refusal; not objecting is consent.
+    let e = one(
+        "Richard Lamm has decided not to endorse Ross Perot as the candidate.",
+        PloverType::Reject,
+    );
+    assert_eq!(tgt(&e), "Ross Perot");
+    one(
+        "Nigeria would not object to a visit by Commonwealth officials.",
+        PloverType::Agree,
+    );
+    // A meeting named before its verb and still to come is a promise (the manual's AGREE).
+    let text = "Israel-PLO talks will begin by September 2, Erekat said.";
+    let e = one(text, PloverType::Agree);
+    assert_eq!(cue(text, &e), "will");
+    assert!(analyse("Israel-PLO talks began on Monday.")
+        .events
+        .iter()
+        .any(|e| e.kind == PloverType::Consult));
+    // "without" before a noun does not negate what follows it; before a gerund it does.
+    let text = "Israel is ready at any time without preconditions to enter negotiations.";
+    assert!(analyse(text)
+        .events
+        .iter()
+        .all(|e| e.modality != Modality::Negated));
+    let text = "The army withdrew without firing a shot.";
+    assert!(analyse(text)
+        .events
+        .iter()
+        .any(|e| e.kind == PloverType::Assault && e.modality == Modality::Negated));
+}
+
+#[test]
+fn passive_agents_after_an_article() {
+    for (text, doer) in [
+        (
+            "A Dutch couple have been kidnapped by an unidentified group demanding a ransom.",
+            "unidentified group",
+        ),
+        (
+            "The two were abducted by at least two men on Saturday.",
+            "two men",
+        ),
+    ] {
+        let e = one(text, PloverType::Assault);
+        assert!(
+            e.source.as_ref().is_some_and(|a| a.text.contains(doer)),
+            "{text}: {:?}",
+            e.source
+        );
+    }
+}

@@ -123,3 +123,24 @@ fn plover_dateline_floor() {
         ("plover-check-dateline.jsonl", 276, 0.80, 0.82),
     ]);
 }
+
+/// Real wire copy (`tests/data/plover-dev-reuters.jsonl`: 248 sentences of Reuters news from
+/// CoNLL-2003 train, labelled for sitrep; the file holds our labels and points at the text in
+/// the shared data). A dev set, like the per-code sets, but of sentences nobody wrote for us.
+#[test]
+fn plover_reuters_dev_floor() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/plover-dev-reuters.jsonl");
+    let scores = sitrep_extract::eval::plover_in(&path, Some(&sitrep_testkit::data_dir()))
+        .expect("records and their Reuters text");
+    println!("{scores}");
+    print!("{}", scores.confusion());
+    assert_eq!(scores.records.len(), 248);
+    assert!(scores.records.iter().all(|r| !r.text.is_empty()));
+    let line = scores.to_string();
+    assert!(scores.type_accuracy >= 0.62, "{line}");
+    assert!(scores.source_accuracy >= 0.55, "{line}");
+    // Without the shared data folder such records are an error that says why, not a score.
+    let err = sitrep_extract::eval::plover(&path).expect_err("needs the shared data");
+    assert!(err.to_string().contains("text_ref"), "{err}");
+}

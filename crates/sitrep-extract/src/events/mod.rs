@@ -906,10 +906,20 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                 && !ws[t0].norm.ends_with("ing")
                 && ((t0 > 0 && be(t0 - 1))
                     || (t0 > 1 && be(t0 - 2) && ws[t0 - 1].norm.ends_with("ly")));
+            // The agent may follow an article or "at least" ("by an unidentified group", "by
+            // at least two men").
             let by_agent = passive
                 .then(|| (t1..end.min(t1 + 3)).find(|&k| ws[k].is("by")))
                 .flatten()
-                .and_then(|b| env.cands.iter().find(|c| c.w0 == b + 1));
+                .and_then(|b| {
+                    let mut at = b + 1;
+                    while at < end.min(b + 4)
+                        && matches!(ws[at].norm.as_str(), "a" | "an" | "the" | "at" | "least")
+                    {
+                        at += 1;
+                    }
+                    env.cands.iter().find(|c| c.w0 > b && c.w0 <= at)
+                });
             let subj = arguments::subject(s, env.cands, cs, t0, &coref);
             if let Some(agent) = by_agent {
                 // "was attacked by X": X is the source, the subject the target.
@@ -1025,6 +1035,13 @@ fn finish(
         t0
     };
     let (mut modality, mut cue) = modality::modality(ws, cs, mod_at, env.published_year);
+    // A meeting named before its verb: "talks will begin by September 2", "the summit is due
+    // to open", "a visit scheduled for May".
+    if modality == Modality::Asserted && kind == PloverType::Consult && t1 == t0 + 1 {
+        if let Some(s) = meeting_ahead(ws, t0, t1) {
+            (modality, cue) = (Modality::Future, Some(s));
+        }
+    }
     if pat.role == Role::Speaker || kind == PloverType::Reject {
         // A refusal is a fact even when what it refuses is hypothetical.
         if matches!(modality, Modality::Hypothetical | Modality::Conditional) {
@@ -1041,13 +1058,24 @@ fn finish(
                 .any(|w| matches!(w.norm.as_str(), "willing" | "ready" | "prepared" | "open")));
     // "Will not take part", "would not withdraw": a cooperative act refused in advance is a
     // REJECT (CAMEO 12: refuse to cooperate, to yield, to meet).
+    // So is one decided against ("decided not to endorse"), and an adverb may come between
+    // ("would definitely not endorse").
     let refused = modality == Modality::Negated
         && cue.is_some_and(|c| {
-            ws[cs..t0].windows(2).any(|p| {
-                p[1].span == c
-                    && matches!(
-                        p[0].norm.as_str(),
-                        "will" | "would" | "wo" | "'ll" | "shall"
+            let at = (cs..t0).find(|&k| ws[k].span == c);
+            at.is_some_and(|k| {
+                let before = |j: usize| {
+                    k.checked_sub(j)
+                        .filter(|&i| i >= cs)
+                        .map(|i| ws[i].norm.as_str())
+                };
+                let modal =
+                    |w: Option<&str>| matches!(w, Some("will" | "would" | "wo" | "'ll" | "shall"));
+                modal(before(1))
+                    || (modal(before(2)) && before(1).is_some_and(|w| w.ends_with("ly")))
+                    || matches!(
+                        before(1),
+                        Some("decided" | "decides" | "chose" | "opted" | "resolved")
                     )
             })
         });
@@ -1104,6 +1132,16 @@ fn finish(
         kind = PloverType::Reject;
     } else if promised && cooperative {
         kind = PloverType::Agree;
+    } else if kind == PloverType::Reject
+        && modality == Modality::Negated
+        && matches!(
+            ws[t0].norm.as_str(),
+            "object" | "oppose" | "resist" | "veto" | "block"
+        )
+    {
+        // "would not object to a visit", "will not oppose": consent, an AGREE.
+        kind = PloverType::Agree;
+        (modality, cue) = (Modality::Asserted, None);
     }
     // Mode.
     let loc_end = clause_end(
@@ -1383,6 +1421,36 @@ fn mode_of(
                 )
             })
             .then(|| "violence".into()),
+        _ => None,
+    }
+}
+
+/// Meetings as nouns.
+#[rustfmt::skip]
+const MEETING_NOUNS: &[&str] = &[
+    "talks", "meeting", "meetings", "summit", "negotiations", "consultations", "visit", "trip",
+    "discussions", "conference",
+];
+
+/// The cue of a meeting noun at `t0..t1` that is still to come: "will", "would", "is due to",
+/// "is scheduled", "is expected to", "is planned", "to be held" in the three words after it.
+fn meeting_ahead(ws: &[Word], t0: usize, t1: usize) -> Option<Span> {
+    if !MEETING_NOUNS.contains(&ws[t0].norm.as_str()) {
+        return None;
+    }
+    let next = |k: usize| ws.get(t1 + k).map(|w| w.norm.as_str());
+    match next(0)? {
+        "will" | "would" | "'ll" | "scheduled" | "planned" | "slated" => Some(ws[t1].span),
+        "is" | "are" | "was" | "were"
+            if matches!(
+                next(1),
+                Some("due" | "scheduled" | "expected" | "planned" | "slated" | "set")
+            ) && (next(1) != Some("expected") && next(1) != Some("set")
+                || next(2) == Some("to")) =>
+        {
+            Some(ws[t1 + 1].span)
+        }
+        "to" if next(1) == Some("be") && next(2) == Some("held") => Some(ws[t1].span),
         _ => None,
     }
 }

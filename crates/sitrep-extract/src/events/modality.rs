@@ -68,8 +68,10 @@ pub(crate) fn modality(
         }
         let n = w.norm.as_str();
         if neg.is_none() && NEGATION.contains(&n) {
-            // "no longer" negates; "no" before a noun at a distance does not.
-            if n != "no" || i + 1 == w0 {
+            // "no longer" negates; "no" or "without" before a noun at a distance does not
+            // ("ready without preconditions to enter talks"; "without firing a shot" does).
+            let gerund = n == "without" && ws.get(i + 1).is_some_and(|x| x.norm.ends_with("ing"));
+            if !matches!(n, "no" | "without") || i + 1 == w0 || gerund {
                 neg = Some(w.span);
             }
         } else if hyp.is_none()

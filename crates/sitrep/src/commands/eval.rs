@@ -62,9 +62,10 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             } else {
                 data.join("gold_standard_records.jsonl")
             };
-            let scores = sitrep_extract::eval::plover(&file).with_context(|| {
-                format!("cannot evaluate on {} (pass --data DIR)", file.display())
-            })?;
+            let scores =
+                sitrep_extract::eval::plover_in(&file, Some(&data_root())).with_context(|| {
+                    format!("cannot evaluate on {} (pass --data DIR)", file.display())
+                })?;
             if a.records {
                 for r in &scores.records {
                     eprintln!(
