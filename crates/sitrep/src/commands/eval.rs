@@ -62,9 +62,15 @@ pub fn eval(a: &EvalArgs) -> anyhow::Result<ExitCode> {
             } else {
                 data.join("gold_standard_records.jsonl")
             };
+            let shared = data_root();
             let scores =
-                sitrep_extract::eval::plover_in(&file, Some(&data_root())).with_context(|| {
-                    format!("cannot evaluate on {} (pass --data DIR)", file.display())
+                sitrep_extract::eval::plover_in(&file, Some(&shared)).with_context(|| {
+                    format!(
+                        "cannot evaluate on {} (pass --data FILE or DIR; a record with a text_ref \
+                     reads its sentence from the shared data folder {}, set by SITREP_DATA)",
+                        file.display(),
+                        shared.display()
+                    )
                 })?;
             if a.records {
                 for r in &scores.records {
