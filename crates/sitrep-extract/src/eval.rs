@@ -120,27 +120,28 @@ fn fold(s: &str) -> String {
     t.strip_prefix("the ").unwrap_or(t).to_string()
 }
 
-/// The sentences of a CoNLL-2003 file (`word POS chunk tag` lines, a blank line between
-/// sentences, `-DOCSTART-` lines skipped), each joined into text by [`conll_text`].
+/// The sentences of a CoNLL-2003 file, read by the NER crate's reader
+/// ([`sitrep_ner::data::read`]: sentences in file order, `-DOCSTART-` lines skipped), each
+/// joined into text by [`conll_text`].
 pub fn conll_sentences(path: &Path) -> Result<Vec<String>, EvalError> {
-    let data = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
-        path: path.display().to_string(),
-        source,
+    let docs = sitrep_ner::data::read(path, sitrep_ner::Format::Conll).map_err(|e| match e {
+        sitrep_ner::NerError::Io { path, source } => EvalError::Io { path, source },
+        sitrep_ner::NerError::Data { path, line, msg } => EvalError::Format {
+            path,
+            line,
+            message: msg,
+        },
+        other => EvalError::Format {
+            path: path.display().to_string(),
+            line: 0,
+            message: other.to_string(),
+        },
     })?;
-    let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    for line in data.lines().chain(std::iter::once("")) {
-        let word = line.split(' ').next().unwrap_or_default();
-        if line.trim().is_empty() {
-            if !words.is_empty() {
-                out.push(conll_text(&words));
-                words.clear();
-            }
-        } else if word != "-DOCSTART-" {
-            words.push(word);
-        }
-    }
-    Ok(out)
+    Ok(docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| conll_text(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
+        .collect())
 }
 
 /// Tokens joined back into running text the way a newspaper prints them: no space before

@@ -11,7 +11,9 @@ fn own_set(name: &str, n: usize) -> sitrep_extract::eval::PloverScores {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name);
-    let scores = sitrep_extract::eval::plover(&path).expect("records");
+    // Records with a `text_ref` read their sentence from the shared data.
+    let scores =
+        sitrep_extract::eval::plover_in(&path, Some(&sitrep_testkit::data_dir())).expect("records");
     println!("{scores}");
     print!("{}", scores.confusion());
     assert_eq!(scores.records.len(), n, "{name}");
@@ -129,18 +131,14 @@ fn plover_dateline_floor() {
 /// the shared data). A dev set, like the per-code sets, but of sentences nobody wrote for us.
 #[test]
 fn plover_reuters_dev_floor() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/plover-dev-reuters.jsonl");
-    let scores = sitrep_extract::eval::plover_in(&path, Some(&sitrep_testkit::data_dir()))
-        .expect("records and their Reuters text");
-    println!("{scores}");
-    print!("{}", scores.confusion());
-    assert_eq!(scores.records.len(), 248);
+    let scores = own_set("plover-dev-reuters.jsonl", 248);
     assert!(scores.records.iter().all(|r| !r.text.is_empty()));
     let line = scores.to_string();
     assert!(scores.type_accuracy >= 0.62, "{line}");
     assert!(scores.source_accuracy >= 0.55, "{line}");
     // Without the shared data folder such records are an error that says why, not a score.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/plover-dev-reuters.jsonl");
     let err = sitrep_extract::eval::plover(&path).expect_err("needs the shared data");
     assert!(err.to_string().contains("text_ref"), "{err}");
 }

@@ -1439,17 +1439,15 @@ fn meeting_ahead(ws: &[Word], t0: usize, t1: usize) -> Option<Span> {
         return None;
     }
     let next = |k: usize| ws.get(t1 + k).map(|w| w.norm.as_str());
+    // "expected" and "set" say a plan only before "to" ("is expected to", not "is set aside").
+    let planned = match next(1) {
+        Some("due" | "scheduled" | "planned" | "slated") => true,
+        Some("expected" | "set") => next(2) == Some("to"),
+        _ => false,
+    };
     match next(0)? {
         "will" | "would" | "'ll" | "scheduled" | "planned" | "slated" => Some(ws[t1].span),
-        "is" | "are" | "was" | "were"
-            if matches!(
-                next(1),
-                Some("due" | "scheduled" | "expected" | "planned" | "slated" | "set")
-            ) && (next(1) != Some("expected") && next(1) != Some("set")
-                || next(2) == Some("to")) =>
-        {
-            Some(ws[t1 + 1].span)
-        }
+        "is" | "are" | "was" | "were" if planned => Some(ws[t1 + 1].span),
         "to" if next(1) == Some("be") && next(2) == Some("held") => Some(ws[t1].span),
         _ => None,
     }

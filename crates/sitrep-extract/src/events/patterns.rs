@@ -1474,17 +1474,11 @@ fn attacks_in_words(ws: &[Word], w1: usize, over: bool) -> bool {
     (w1..end)
         .take_while(|&k| ws[k].kind != WordKind::Punct)
         .any(|k| {
-            if over && ws[k].is("over") {
-                return true;
-            }
-            ws[k].is("for")
-                && ws.get(k + 1).is_some_and(|w| {
-                    (w.norm.ends_with("ing") && w.norm.len() > 5)
-                        || matches!(
-                            w.norm.as_str(),
-                            "its" | "his" | "her" | "their" | "what" | "failing" | "allowing"
-                        )
-                })
+            let reason = |w: &Word| {
+                (w.norm.ends_with("ing") && w.norm.len() > 5)
+                    || matches!(w.norm.as_str(), "its" | "his" | "her" | "their" | "what")
+            };
+            (over && ws[k].is("over")) || (ws[k].is("for") && ws.get(k + 1).is_some_and(reason))
         })
 }
 
