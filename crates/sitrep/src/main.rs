@@ -7,6 +7,11 @@ mod progress;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: the pipeline allocates many small, short-lived
+/// vectors and strings per sentence, and glibc's malloc and free took about 6% of its time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match commands::run(cli::parse()) {
         Ok(code) => code,

@@ -205,7 +205,8 @@ impl Store {
     pub fn has_article(&self, id: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+            .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
     }
@@ -601,12 +602,14 @@ fn put_article_tx(
         .map(|s| (s.clean_start, s.raw_start, s.len))
         .collect();
     let sentences: Vec<(usize, usize)> = a.sentences.iter().map(|s| (s.start, s.end)).collect();
-    let inserted = tx.execute(
-        "INSERT OR IGNORE INTO articles (id, url, outlet, title, published, published_time,
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO articles (id, url, outlet, title, published, published_time,
             published_how, published_text, byline, language, text, segments, source_path,
             source_line, source_offset, duplicate_of, story, sentences, ingested_at)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?19,?16,?17,?18)",
-        params![
+        )?
+        .execute(params![
             art.id,
             art.url,
             art.outlet,
@@ -628,19 +631,18 @@ fn put_article_tx(
             to_json(&sentences),
             ingested_at,
             place.duplicate_of,
-        ],
-    )?;
+        ])?;
     if inserted == 0 {
         return Ok(PutOutcome::Duplicate);
     }
     if let Some(f) = place.features {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR REPLACE INTO article_features (article, features) VALUES (?1, ?2)",
-            params![art.id, f],
-        )?;
+        )?
+        .execute(params![art.id, f])?;
     }
     for e in &a.entities {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO entities (id, name, type, country, sector, aliases, evidence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT(id) DO UPDATE SET
@@ -648,74 +650,72 @@ fn put_article_tx(
                 sector = coalesce(entities.sector, excluded.sector),
                 evidence = CASE WHEN entities.evidence = '[]' THEN excluded.evidence
                                 ELSE entities.evidence END",
-            params![
-                e.id,
-                e.name,
-                e.kind.as_str(),
-                e.country,
-                e.sector.map(|s| s.as_str()),
-                to_json(&e.aliases),
-                to_json(&e.evidence)
-            ],
-        )?;
+        )?
+        .execute(params![
+            e.id,
+            e.name,
+            e.kind.as_str(),
+            e.country,
+            e.sector.map(|s| s.as_str()),
+            to_json(&e.aliases),
+            to_json(&e.evidence)
+        ])?;
     }
     for m in &a.mentions {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO mentions (article, start, end, type, entity)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                art.id,
-                m.span.start as i64,
-                m.span.end as i64,
-                m.kind.as_str(),
-                m.entity
-            ],
-        )?;
+        )?
+        .execute(params![
+            art.id,
+            m.span.start as i64,
+            m.span.end as i64,
+            m.kind.as_str(),
+            m.entity
+        ])?;
     }
     for ev in &a.events {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR REPLACE INTO events (id, article, type, modality, source_name,
                 source_entity, target_name, target_entity, date, confidence, data)
              VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-            params![
-                ev.id,
-                art.id,
-                ev.kind.as_str(),
-                ev.modality.as_str(),
-                ev.source.as_ref().map(|s| s.name.clone()),
-                ev.source.as_ref().and_then(|s| s.entity.clone()),
-                ev.target.as_ref().map(|s| s.name.clone()),
-                ev.target.as_ref().and_then(|s| s.entity.clone()),
-                ev.date.as_ref().and_then(|d| d.value.clone()),
-                ev.confidence as f64,
-                to_json(ev),
-            ],
-        )?;
+        )?
+        .execute(params![
+            ev.id,
+            art.id,
+            ev.kind.as_str(),
+            ev.modality.as_str(),
+            ev.source.as_ref().map(|s| s.name.clone()),
+            ev.source.as_ref().and_then(|s| s.entity.clone()),
+            ev.target.as_ref().map(|s| s.name.clone()),
+            ev.target.as_ref().and_then(|s| s.entity.clone()),
+            ev.date.as_ref().and_then(|d| d.value.clone()),
+            ev.confidence as f64,
+            to_json(ev),
+        ])?;
     }
     for t in &a.timexes {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO timexes (article, start, end, type, value, anchor, rule,
                 unresolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                art.id,
-                t.span.start as i64,
-                t.span.end as i64,
-                t.kind.as_str(),
-                t.value,
-                t.anchor,
-                t.rule,
-                t.unresolved
-            ],
-        )?;
+        )?
+        .execute(params![
+            art.id,
+            t.span.start as i64,
+            t.span.end as i64,
+            t.kind.as_str(),
+            t.value,
+            t.anchor,
+            t.rule,
+            t.unresolved
+        ])?;
     }
     for d in &a.diagnostics {
-        tx.execute(
-            "INSERT INTO diagnostics (article, stage, message) VALUES (?1, ?2, ?3)",
-            params![art.id, d.stage, d.message],
-        )?;
+        tx.prepare_cached("INSERT INTO diagnostics (article, stage, message) VALUES (?1, ?2, ?3)")?
+            .execute(params![art.id, d.stage, d.message])?;
     }
     if let Some(s) = story {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO stories (id, title, first_seen, last_seen, signature)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(id) DO UPDATE SET
@@ -726,8 +726,14 @@ fn put_article_tx(
                     AND (stories.last_seen IS NULL OR excluded.last_seen > stories.last_seen)
                     THEN excluded.last_seen ELSE stories.last_seen END,
                 signature = excluded.signature",
-            params![s.id, s.title, s.first_seen, s.last_seen, s.signature],
-        )?;
+        )?
+        .execute(params![
+            s.id,
+            s.title,
+            s.first_seen,
+            s.last_seen,
+            s.signature
+        ])?;
     }
     Ok(PutOutcome::New)
 }
