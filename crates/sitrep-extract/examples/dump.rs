@@ -30,6 +30,16 @@ fn main() {
             a.mentions.len(),
             a.events.len()
         );
+        if std::env::var_os("DUMP_MENTIONS").is_some() {
+            for m in &a.mentions {
+                println!(
+                    "   mention {:?} {} {:?}",
+                    m.span.slice(&a.article.text),
+                    m.kind.as_str(),
+                    m.entity
+                );
+            }
+        }
         for e in &a.events {
             let actor = |x: &Option<sitrep_core::Actor>| {
                 x.as_ref().map_or("-".to_string(), |a| {

@@ -26,7 +26,7 @@ fn main() {
         }
         n += 1;
         let a = x.analyse(Article::from_text(f[2], SourceRef::default()));
-        let main = main_event(&a.events);
+        let main = main_event(&a.events, &a.article.text);
         let kind = main.map_or("NONE", |e| e.kind.as_str());
         let src = main
             .and_then(|e| e.source.as_ref())

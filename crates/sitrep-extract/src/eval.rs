@@ -97,15 +97,52 @@ pub fn map_gold_type(name: &str) -> String {
     .to_string()
 }
 
-/// The main event of a sentence's events: the first with a known source ("was arrested" says
-/// less than who did what), else the first. The extractor lists a sentence's events main first
-/// (the trigger highest in the parse tree, then the earliest).
-pub fn main_event(events: &[Event]) -> Option<&Event> {
-    events
-        .iter()
-        .find(|e| e.source.is_some())
-        .or_else(|| events.first())
+/// The main event of a sentence's events, which the extractor lists main first (the trigger
+/// highest in the parse tree, then the earliest): the first, unless it has no source ("was
+/// arrested" says less than who did what) and a later event has one. That later event wins,
+/// except when it stands in a clause subordinate to the first, that is when a subordinating word
+/// ([`BACKGROUND_WORDS`]: "after", "when", "since", "which"...) comes between the two triggers,
+/// and is of another type: "Books were banned ... before the Jewish state handed over parts of
+/// the two areas to the PLO" is a ban, the hand-over is background. (Of the same type, the
+/// later event is the same happening told with its actor: "Two soldiers were killed when
+/// guerrillas detonated a bomb".) `text` is the text the events' spans point into.
+pub fn main_event<'a>(events: &'a [Event], text: &str) -> Option<&'a Event> {
+    let first = events.first()?;
+    if first.source.is_some() {
+        return Some(first);
+    }
+    let Some(sourced) = events.iter().find(|e| e.source.is_some()) else {
+        return Some(first);
+    };
+    let between = text
+        .get(first.trigger.end..sourced.trigger.start)
+        .unwrap_or_default();
+    let subordinate = between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BACKGROUND_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
+    if subordinate && sourced.kind != first.kind {
+        Some(first)
+    } else {
+        Some(sourced)
+    }
 }
+
+/// Words that open a clause or phrase subordinate to what comes before them (time, cause,
+/// relative clauses), for [`main_event`].
+pub const BACKGROUND_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "since",
+    "while",
+    "until",
+    "because",
+    "as",
+    "following",
+    "which",
+    "who",
+    "where",
+];
 
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -305,7 +342,7 @@ pub fn plover_in(path: &Path, shared: Option<&Path>) -> Result<PloverScores, Eva
         let gold_source = gold_actors(v.get("source"));
         let gold_target = gold_actors(v.get("target"));
         let a = x.analyse(one_sentence_article(text.trim(), &id));
-        let main = main_event(&a.events);
+        let main = main_event(&a.events, &a.article.text);
         let predicted = main.map_or("NONE".to_string(), |e| e.kind.as_str().to_string());
         let src = main.and_then(|e| e.source.as_ref());
         let tgt = main.and_then(|e| e.target.as_ref());

@@ -228,6 +228,12 @@ fn link_line(
     let mut i = 0;
     while i < ws.len() {
         if let Some(m) = kb.match_at(text, ws, i) {
+            // A GeoNames place the recogniser reads as a person's name is the person:
+            // "Nelson Mandela said", not Mandela in Ghana.
+            if m.gazetteer && ner_kind(ner, i, i + m.len) == Some(EntityType::Person) {
+                i += 1;
+                continue;
+            }
             kb_at[i] = Some(m);
             i += m.len;
         } else {

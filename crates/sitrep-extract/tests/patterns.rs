@@ -461,3 +461,59 @@ fn passive_agents_after_an_article() {
         );
     }
 }
+
+/// Clause words, passives and the main event of a sentence (found on the Reuters dev set).
+#[test]
+fn clause_words_passives_and_the_main_event() {
+    use sitrep_extract::eval::main_event;
+    // A clause word is not part of the actor after it.
+    let text = "Two policemen were killed when rebels fired rockets at their post.";
+    let a = analyse(text);
+    assert!(
+        a.events
+            .iter()
+            .filter_map(|e| e.source.as_ref())
+            .all(|s| !s.text.starts_with("when")),
+        "{:#?}",
+        a.events
+    );
+    // Of the same type, the event told with its doer is the main one.
+    let main = main_event(&a.events, &a.article.text).expect("events");
+    assert_eq!(main.kind, PloverType::Assault);
+    assert_eq!(src(main), "rebels");
+    // Of another type, an event in a clause under the main verb is background.
+    let text = "Dozens of newspapers were shut down in the capital after the government \
+                accused them of spreading rumours.";
+    let a = analyse(text);
+    assert!(a.events.iter().any(|e| e.kind == PloverType::Accuse));
+    let main = main_event(&a.events, &a.article.text).expect("events");
+    assert_eq!(main.kind, PloverType::Coerce, "{:#?}", a.events);
+    // Without a clause word between them, the event with a doer wins.
+    let text = "Three journalists were detained and the police accused them of spying.";
+    let a = analyse(text);
+    let main = main_event(&a.events, &a.article.text).expect("events");
+    assert_eq!(main.kind, PloverType::Accuse, "{:#?}", a.events);
+    // The people before a passive are its patients: students detained are no rioters.
+    let e = one(
+        "Hundreds of students were detained on Monday.",
+        PloverType::Coerce,
+    );
+    assert!(tgt(&e).contains("students"), "{e:?}");
+    one(
+        "Students hurled stones at police on Monday.",
+        PloverType::Protest,
+    );
+}
+
+/// A GeoNames place that the recogniser reads as a person's name is the person.
+#[test]
+fn a_persons_name_is_not_a_small_town() {
+    let a = analyse("Nelson Mandela said on Tuesday he had forgiven the guards.");
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| m.span.slice(&a.article.text).contains("Mandela"))
+        .expect("a mention of Mandela");
+    assert_eq!(m.kind, sitrep_core::EntityType::Person);
+    assert_eq!(m.span.slice(&a.article.text), "Nelson Mandela");
+}

@@ -112,6 +112,9 @@ const FUNCTION: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "with", "to", "of", "in", "at", "on", "for", "from", "by",
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "that",
     "which", "who", "it", "its", "their", "his", "her", "this", "these", "those", "as", "not",
+    // Words that open a clause: "when rebels fired" is not an actor "when rebels".
+    "when", "where", "while", "after", "before", "because", "if", "unless", "until", "once",
+    "although", "though", "whereas", "whether",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 /// Nouns that an agent word before them modifies rather than names a group ("military aid").

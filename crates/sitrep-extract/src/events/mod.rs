@@ -1109,12 +1109,20 @@ fn finish(
     }
     // Protesters rioting: violence or obstruction by demonstrators is PROTEST (the manual's
     // PROTEST `riot`: "distinct, continuous and violent action"), not ASSAULT.
+    // The words before a passive are its patients: "students were detained" is no riot.
+    let passive = found == Found::Unknown
+        || (t0 > 0
+            && matches!(
+                ws[t0 - 1].norm.as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be"
+            ));
     let rioters = matches!(kind, PloverType::Assault | PloverType::Coerce)
         && (sources.iter().any(|a| is_protester(&a.text))
-            || ws[cs..t0]
-                .iter()
-                .take(4)
-                .any(|w| PROTESTERS.contains(&w.norm.as_str())));
+            || (!passive
+                && ws[cs..t0]
+                    .iter()
+                    .take(4)
+                    .any(|w| PROTESTERS.contains(&w.norm.as_str()))));
     if rioters {
         kind = PloverType::Protest;
     }
