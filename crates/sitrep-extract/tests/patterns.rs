@@ -503,6 +503,19 @@ fn clause_words_passives_and_the_main_event() {
         "Students hurled stones at police on Monday.",
         PloverType::Protest,
     );
+    // "objections" names a refusal, with its owner as the source.
+    let e = one(
+        "Gujral reiterated India's objections to the treaty.",
+        PloverType::Reject,
+    );
+    assert_eq!(src(&e), "India");
+    // The one told is not who held the talks.
+    let e = one(
+        "The minister told reporters after talks with President Jacques Chirac that the \
+         texts were ready.",
+        PloverType::Consult,
+    );
+    assert!(!src(&e).contains("reporters"), "{e:?}");
 }
 
 /// A GeoNames place that the recogniser reads as a person's name is the person.

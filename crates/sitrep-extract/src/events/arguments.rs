@@ -595,11 +595,19 @@ pub(crate) fn subject(
         }
         break;
     }
-    // The first candidate of the clause that is not inside a prepositional phrase.
+    // The first candidate of the clause that is not inside a prepositional phrase, nor the
+    // one told ("he told reporters after talks with Chirac": not the reporters' talks).
     cands
         .iter()
         .filter(|c| c.w0 >= clause_start && c.w1 <= t0)
-        .find(|c| c.w0 == 0 || !PREPS.contains(&ws[c.w0 - 1].norm.as_str()))
+        .find(|c| {
+            c.w0 == 0
+                || !(PREPS.contains(&ws[c.w0 - 1].norm.as_str())
+                    || matches!(
+                        ws[c.w0 - 1].norm.as_str(),
+                        "told" | "tell" | "tells" | "telling"
+                    ))
+        })
         .map(|c| match the_two(ws, c, coref) {
             Some(two) => (two, Found::Pronoun),
             None => (vec![c.actor.clone()], Found::Guessed),
