@@ -516,6 +516,11 @@ fn clause_words_passives_and_the_main_event() {
         PloverType::Consult,
     );
     assert!(!src(&e).contains("reporters"), "{e:?}");
+    // A time phrase between a cue and its "to" keeps the cue: a signing to come is a promise.
+    let text = "Yugoslavia and Croatia were poised on Friday to sign a landmark treaty.";
+    let e = one(text, PloverType::Agree);
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(cue(text, &e), "poised");
 }
 
 /// A GeoNames place that the recogniser reads as a person's name is the person.

@@ -43,8 +43,23 @@ const NEEDS_TO: &[&str] = &[
 
 /// Whether the cue word at `i` counts: it needs no "to", or "to" follows.
 fn with_to(ws: &[Word], i: usize) -> bool {
-    !NEEDS_TO.contains(&ws[i].norm.as_str()) || ws.get(i + 1).is_some_and(|x| x.norm == "to")
+    if !NEEDS_TO.contains(&ws[i].norm.as_str()) {
+        return true;
+    }
+    // A short time phrase may come between: "poised on Friday to sign", "due later this week to".
+    let mut k = i + 1;
+    while k < ws.len() && k <= i + 3 && WHEN_WORDS.contains(&ws[k].norm.as_str()) {
+        k += 1;
+    }
+    ws.get(k).is_some_and(|x| x.norm == "to")
 }
+
+/// Words of a short time phrase between a cue and its "to" (see [`with_to`]).
+#[rustfmt::skip]
+const WHEN_WORDS: &[&str] = &[
+    "on", "this", "next", "later", "today", "tomorrow", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "week", "month", "year", "weekend", "soon",
+];
 
 pub(crate) fn is_cue(w: &str) -> bool {
     NEGATION.contains(&w) || HYPOTHETICAL.contains(&w) || FUTURE.contains(&w)
