@@ -134,7 +134,7 @@ fn plover_reuters_dev_floor() {
     let scores = own_set("plover-dev-reuters.jsonl", 248);
     assert!(scores.records.iter().all(|r| !r.text.is_empty()));
     let line = scores.to_string();
-    assert!(scores.type_accuracy >= 0.62, "{line}");
+    assert!(scores.type_accuracy >= 0.65, "{line}");
     assert!(scores.source_accuracy >= 0.55, "{line}");
     // Without the shared data folder such records are an error that says why, not a score.
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
