@@ -4,8 +4,9 @@
 //! one [`Merged`] per happening: the core [`MergedEvent`] (representative event, evidence,
 //! counts) and the [`Disagreement`]s among its reports.
 //!
-//! Two reports of one story merge when their events are **compatible**, compared with the first
-//! report (in reading order) of a group:
+//! Two reports of one story merge when their events are **compatible**; a report joins the
+//! first group (in reading order) with every member of which it is compatible, so that a report
+//! naming no actor, compatible with anything, does not bridge two that are not:
 //!
 //! * the same PLOVER type, and modality of the same class: `asserted` and `negated` are one
 //!   class (the same claim, confirmed or denied: a disagreement), every other modality is its own;
@@ -240,9 +241,12 @@ pub fn merge_events(reports: Vec<Report>, facts: &ActorFacts) -> Vec<Merged> {
         rs.sort_by(reading_order);
         let mut groups: Vec<Vec<Report>> = Vec::new();
         for r in rs {
+            // A report joins a group only when it agrees with every member: a report that
+            // names no actor agrees with any, and must not bridge two that disagree ("Trump
+            // assailed Williams" and "Democrats beat Bevin" through "Republican attacks").
             match groups
                 .iter_mut()
-                .find(|g| compatible(&g[0].event, &r.event, facts))
+                .find(|g| g.iter().all(|m| compatible(&m.event, &r.event, facts)))
             {
                 Some(g) => g.push(r),
                 None => groups.push(vec![r]),
@@ -581,6 +585,23 @@ mod tests {
             .report(),
         ];
         assert_eq!(merge_events(rs, &facts()).len(), 3);
+    }
+
+    #[test]
+    fn a_report_without_actors_does_not_bridge_two_that_disagree() {
+        let mut vague = R::new("a1", "CNN", usa()).report();
+        vague.event.source = None;
+        vague.event.target = None;
+        let rus = actor("Russia", "kb:rus", "RUS", Some(Sector::Gov));
+        let rs = vec![
+            vague,
+            R::new("a2", "BBC", biden()).report(),
+            R::new("a3", "NYT", rus).report(),
+        ];
+        let m = merge_events(rs, &facts());
+        assert_eq!(m.len(), 2, "{m:#?}");
+        let sizes: Vec<usize> = m.iter().map(|x| x.merged.evidence.len()).collect();
+        assert!(sizes.contains(&2) && sizes.contains(&1), "{sizes:?}");
     }
 
     #[test]
