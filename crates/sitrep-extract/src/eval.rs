@@ -129,19 +129,10 @@ pub fn main_event<'a>(events: &'a [Event], text: &str) -> Option<&'a Event> {
 
 /// Words that open a clause or phrase subordinate to what comes before them (time, cause,
 /// relative clauses), for [`main_event`].
+#[rustfmt::skip]
 pub const BACKGROUND_WORDS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "since",
-    "while",
-    "until",
-    "because",
-    "as",
-    "following",
-    "which",
-    "who",
-    "where",
+    "after", "before", "when", "since", "while", "until", "because", "as", "following", "which",
+    "who", "where",
 ];
 
 fn fold(s: &str) -> String {

@@ -109,13 +109,18 @@ pub(crate) struct Sent<'a> {
     pub ments: Vec<SMention>,
 }
 
-static TRIGGER_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static TRIGGER_WORDS: Lazy<HashSet<String>> = Lazy::new(|| {
     patterns::PATTERNS
         .iter()
-        .flat_map(|p| p.forms.split('/'))
-        .filter_map(|f| f.split_whitespace().next())
+        .flat_map(|p| p.forms())
+        .filter_map(|f| f.split_whitespace().next().map(str::to_string))
         .collect()
 });
+
+/// A form of "be" that makes a passive of a participle after it ("were detained").
+pub(crate) fn is_be(w: &str) -> bool {
+    matches!(w, "be" | "is" | "are" | "was" | "were" | "been" | "being")
+}
 
 /// Whether a word starts some trigger form.
 pub(crate) fn is_trigger_word(w: &str) -> bool {
@@ -894,12 +899,7 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     return finish(env, hit, gov, args.sources, args.found, target, cs, end);
                 }
             }
-            let be = |k: usize| {
-                matches!(
-                    ws[k].norm.as_str(),
-                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
-                )
-            };
+            let be = |k: usize| is_be(&ws[k].norm);
             // "is committed to", "was prepared to": an adjective, not a passive.
             let adjectival = ws[t1 - 1].is("to");
             let passive = !adjectival
@@ -1110,12 +1110,7 @@ fn finish(
     // Protesters rioting: violence or obstruction by demonstrators is PROTEST (the manual's
     // PROTEST `riot`: "distinct, continuous and violent action"), not ASSAULT.
     // The words before a passive are its patients: "students were detained" is no riot.
-    let passive = found == Found::Unknown
-        || (t0 > 0
-            && matches!(
-                ws[t0 - 1].norm.as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are" | "be"
-            ));
+    let passive = found == Found::Unknown || (t0 > 0 && is_be(&ws[t0 - 1].norm));
     let rioters = matches!(kind, PloverType::Assault | PloverType::Coerce)
         && (sources.iter().any(|a| is_protester(&a.text))
             || (!passive

@@ -100,6 +100,12 @@ const fn p(forms: &'static str, kind: PloverType, strength: f32) -> Pattern {
 }
 
 impl Pattern {
+    /// The pattern's forms, with braced alternatives spelled out: `{break|broke} up * {cell|ring}`
+    /// is four forms.
+    pub(crate) fn forms(&self) -> Vec<String> {
+        self.forms.split('/').flat_map(expand_braces).collect()
+    }
+
     const fn mode(mut self, m: &'static str) -> Self {
         self.mode = Some(m);
         self
@@ -623,29 +629,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          cut off * electricity/cut off * water/cut off * power/cut off/\
          expropriated/nationalized/nationalised/annexed/ordered * curfew/orders * curfew/\
          ordered * siege/imposed * siege/laid siege/besieged/besieging/siege/\
-         broke up * demonstration/broke up * demonstrations/broke up * protest/\
-         broke up * protests/broke up * rally/broke up * rallies/broke up * ring/\
-         broke up * rings/broke up * network/broke up * networks/broke up * cell/\
-         broke up * cells/broke up * gang/broke up * gangs/broke up * crowd/broke up * crowds/\
-         broke up * gathering/broke up * sit-in/broken up * demonstration/\
-         broken up * demonstrations/broken up * protest/broken up * protests/broken up * rally/\
-         broken up * rallies/broken up * ring/broken up * rings/broken up * network/\
-         broken up * networks/broken up * cell/broken up * cells/broken up * gang/\
-         broken up * gangs/broken up * crowd/broken up * crowds/broken up * gathering/\
-         broken up * sit-in/break up * demonstration/break up * demonstrations/\
-         break up * protest/break up * protests/break up * rally/break up * rallies/\
-         break up * ring/break up * rings/break up * network/break up * networks/\
-         break up * cell/break up * cells/break up * gang/break up * gangs/break up * crowd/\
-         break up * crowds/break up * gathering/break up * sit-in/breaks up * demonstration/\
-         breaks up * demonstrations/breaks up * protest/breaks up * protests/breaks up * rally/\
-         breaks up * rallies/breaks up * ring/breaks up * rings/breaks up * network/\
-         breaks up * networks/breaks up * cell/breaks up * cells/breaks up * gang/\
-         breaks up * gangs/breaks up * crowd/breaks up * crowds/breaks up * gathering/\
-         breaks up * sit-in/breaking up * demonstration/breaking up * demonstrations/\
-         breaking up * protest/breaking up * protests/breaking up * rally/breaking up * rallies/\
-         breaking up * ring/breaking up * rings/breaking up * network/breaking up * networks/\
-         breaking up * cell/breaking up * cells/breaking up * gang/breaking up * gangs/\
-         breaking up * crowd/breaking up * crowds/breaking up * gathering/breaking up * sit-in/\
+         {broke|broken|break|breaks|breaking} up * {demonstration|demonstrations|protest|\
+         protests|rally|rallies|ring|rings|network|networks|cell|cells|gang|gangs|crowd|crowds|\
+         gathering|sit-in}/\
          stripped * of"         ,
         Coerce,
         0.5,
@@ -1008,7 +994,7 @@ type Form = (Vec<String>, usize);
 static INDEX: Lazy<HashMap<String, Vec<Form>>> = Lazy::new(|| {
     let mut idx: HashMap<String, Vec<Form>> = HashMap::new();
     for (pi, pat) in PATTERNS.iter().enumerate() {
-        for form in pat.forms.split('/') {
+        for form in pat.forms() {
             let ws: Vec<String> = form
                 .split_whitespace()
                 .flat_map(|w| {
@@ -1029,6 +1015,31 @@ static INDEX: Lazy<HashMap<String, Vec<Form>>> = Lazy::new(|| {
     }
     idx
 });
+
+/// Every spelling of one form: each `{a|b}` word is one of its alternatives (see
+/// [`Pattern::forms`]).
+fn expand_braces(form: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in form.split_whitespace() {
+        let alts: Vec<&str> = match word.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+            Some(inner) => inner.split('|').collect(),
+            None => vec![word],
+        };
+        out = out
+            .iter()
+            .flat_map(|head| {
+                alts.iter().map(move |a| {
+                    if head.is_empty() {
+                        (*a).to_string()
+                    } else {
+                        format!("{head} {a}")
+                    }
+                })
+            })
+            .collect();
+    }
+    out
+}
 
 /// Matches `form` at `ws[i..]`, skipping quote marks between its words; the end index.
 fn match_form(ws: &[Word], i: usize, form: &[String]) -> Option<usize> {
@@ -1425,10 +1436,7 @@ const GATHERINGS: &[&str] = &[
 fn meeting_held(ws: &[Word], h: &Hit) -> bool {
     ws[h.w0].is("held")
         && h.w0 > 1
-        && matches!(
-            ws[h.w0 - 1].norm.as_str(),
-            "be" | "was" | "were" | "been" | "being" | "is" | "are"
-        )
+        && super::is_be(&ws[h.w0 - 1].norm)
         && ws[h.w0.saturating_sub(7)..h.w0 - 1]
             .iter()
             .any(|w| GATHERINGS.contains(&w.norm.as_str()))
@@ -1773,6 +1781,20 @@ mod tests {
             let found = kinds(t);
             assert!(found.iter().any(|k| k.1 == kind), "{t}: {found:?}");
         }
+    }
+
+    #[test]
+    fn braced_alternatives_spell_out_every_form() {
+        assert_eq!(
+            expand_braces("{broke|break} up * {cell|rings}"),
+            [
+                "broke up * cell",
+                "broke up * rings",
+                "break up * cell",
+                "break up * rings"
+            ]
+        );
+        assert_eq!(expand_braces("held talks"), ["held talks"]);
     }
 
     /// Found on real Reuters copy (the `plover-dev-reuters.jsonl` dev set).
