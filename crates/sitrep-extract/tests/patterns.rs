@@ -535,3 +535,22 @@ fn a_persons_name_is_not_a_small_town() {
     assert_eq!(m.kind, sitrep_core::EntityType::Person);
     assert_eq!(m.span.slice(&a.article.text), "Nelson Mandela");
 }
+
+/// A gerund that opens a clause and is followed by a modal is the subject of what follows: an
+/// idea, not an event (from the third sample article).
+#[test]
+fn a_gerund_subject_is_no_event() {
+    let text = "Although special forces troops from several Western countries are already on the \
+                ground in Ukraine, sending NATO trainers would mark a colossal escalation.";
+    let a = analyse(text);
+    assert!(
+        a.events.iter().all(|e| e.kind != PloverType::Aid),
+        "{:#?}",
+        a.events
+    );
+    // A participle after a comma, with no modal after it, still reports what was done.
+    one(
+        "The army said on Monday, sending reinforcements to the border.",
+        PloverType::Aid,
+    );
+}

@@ -882,6 +882,19 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             }
         }
         _ => {
+            // A gerund opening the sentence or following a comma, with a modal after it, is the
+            // subject of what comes next ("..., sending NATO trainers would mark an escalation"): an idea, no event,
+            // whatever the parse makes of it.
+            let opens = t0 == 0 || ws[t0 - 1].is(",");
+            if opens && ws[t0].norm.ends_with("ing") {
+                let modal_next = ws[t1..end.min(t1 + 6)]
+                    .iter()
+                    .take_while(|w| !w.is(","))
+                    .any(|w| modality::is_modal(&w.norm));
+                if modal_next {
+                    return Vec::new();
+                }
+            }
             // The parse where the words next to the trigger do not say: a subject further away
             // (a controller, a coordinated verb's, a relative clause's noun), a passive's agent.
             let near = arguments::subject(s, env.cands, cs, t0, &coref)

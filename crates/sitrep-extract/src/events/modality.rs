@@ -61,6 +61,14 @@ const WHEN_WORDS: &[&str] = &[
     "thursday", "friday", "saturday", "sunday", "week", "month", "year", "weekend", "soon",
 ];
 
+/// A modal verb ("would", "could", "will"...).
+pub(crate) fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "could" | "might" | "may" | "will" | "can" | "should" | "must" | "shall" | "'d"
+    )
+}
+
 pub(crate) fn is_cue(w: &str) -> bool {
     NEGATION.contains(&w) || HYPOTHETICAL.contains(&w) || FUTURE.contains(&w)
 }
