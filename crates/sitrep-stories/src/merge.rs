@@ -171,7 +171,17 @@ fn objects_compatible(a: &Event, b: &Event) -> bool {
     let ents = |e: &Event| -> BTreeSet<String> {
         e.objects.iter().filter_map(|o| o.entity.clone()).collect()
     };
-    !ents(a).is_disjoint(&ents(b)) || !words(a).is_disjoint(&words(b))
+    if !ents(a).is_disjoint(&ents(b)) {
+        return true;
+    }
+    let (wa, wb) = (words(a), words(b));
+    if a.article == b.article {
+        // Within one article a second sentence about the same event names the same things or
+        // some of them; other things make another event ("has been requesting additional
+        // missiles" and, later, "secretly requested Tomahawk missiles").
+        return wa.is_subset(&wb) || wb.is_subset(&wa);
+    }
+    !wa.is_disjoint(&wb)
 }
 
 fn day(v: &str) -> Option<NaiveDate> {

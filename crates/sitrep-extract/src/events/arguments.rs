@@ -688,7 +688,7 @@ pub(crate) fn between(s: &Sent, cands: &[Cand], at: usize) -> Option<(Actor, Opt
 }
 
 /// What a noun names, when the event layer should report it as an object.
-fn object_noun(n: &str) -> Option<ObjectKind> {
+pub(crate) fn object_noun(n: &str) -> Option<ObjectKind> {
     let base = n.strip_suffix('s').unwrap_or(n);
     Some(match base {
         "tank" | "missile" | "weapon" | "howitzer" | "rocket" | "jet" | "aircraft" | "drone"
@@ -710,6 +710,17 @@ fn object_noun(n: &str) -> Option<ObjectKind> {
         | "grant" => ObjectKind::Money,
         _ => return None,
     })
+}
+
+/// Whether an actor without an entity is a thing rather than people ("additional missiles",
+/// "more equipment"): asked for, given or refused, never asked or attacked. Troops stay actors.
+pub(crate) fn is_thing(a: &Actor) -> bool {
+    a.entity.is_none()
+        && a.text
+            .rsplit(' ')
+            .next()
+            .and_then(|w| object_noun(&w.to_lowercase()))
+            .is_some_and(|k| k != ObjectKind::Troops)
 }
 
 #[rustfmt::skip]
@@ -814,6 +825,19 @@ pub(crate) fn objects(
             }
         }
         // "300 tanks", "150,000 new recruits"
+        // A year is no quantity: "in the 1967 Six-Day War", "the 2022/23 season".
+        let year = ws[i].kind == WordKind::Num
+            && ws[i].norm.len() == 4
+            && ws[i]
+                .norm
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y))
+            && (ws.get(i + 1).is_some_and(|n| n.cap || n.is("/"))
+                || (i > 0 && matches!(ws[i - 1].norm.as_str(), "the" | "in" | "since")));
+        if year {
+            i += 1;
+            continue;
+        }
         if ws[i].kind == WordKind::Num || (ws[i].is_alpha() && number_at(ws, i).is_some()) {
             if let Some((v, used)) = number_at(ws, i) {
                 let mut end = i + used;

@@ -771,6 +771,28 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
     let nominal = pat.role == Role::Noun
         || possessed
         || (pat.role == Role::Auto && is_nominal(s, t0) && !subject_before);
+    // "Ukrainian troops are facing fierce fighting", "the rebels faced shelling from
+    // government forces": who faces it undergoes it; the doer comes after "from" or "by".
+    if let Some(k) = patterns::faced_at(ws, t0) {
+        let patient =
+            arguments::subject(s, env.cands, cs, k, &coref).and_then(|(a, _)| a.into_iter().next());
+        let doer = (t1..end.min(t1 + 6))
+            .find(|&j| ws[j].is("from") || ws[j].is("by"))
+            .and_then(|j| env.cands.iter().find(|c| c.w0 == j + 1));
+        return match doer {
+            Some(c) => finish(
+                env,
+                hit,
+                gov,
+                vec![c.actor.clone()],
+                Found::Direct,
+                patient,
+                cs,
+                end,
+            ),
+            None => finish(env, hit, gov, Vec::new(), Found::Unknown, patient, cs, end),
+        };
+    }
     match pat.role {
         Role::Speaker => {
             let Some(k) = (0..t0).rev().find(|&k| {

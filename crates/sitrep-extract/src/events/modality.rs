@@ -106,6 +106,15 @@ pub(crate) fn modality(
             fut = Some(w.span);
         }
     }
+    // "too much fuel for Ukraine to deploy", "too weak to attack": what is too much to do is
+    // not done.
+    if neg.is_none() && w0 > 0 && ws[w0 - 1].norm == "to" {
+        neg = (lo..w0 - 1)
+            .rev()
+            .take_while(|&k| ws[k].norm != "," && ws[k].norm != ";")
+            .find(|&k| ws[k].norm == "too")
+            .map(|k| ws[k].span);
+    }
     if let Some(s) = neg {
         return (Modality::Negated, Some(s));
     }
@@ -121,6 +130,9 @@ pub(crate) fn modality(
     }
     if let Some(s) = cond {
         return (Modality::Conditional, Some(s));
+    }
+    if hyp.is_none() {
+        hyp = implied(ws, w0);
     }
     if let Some(s) = hyp {
         // "would" reporting a plan is the future seen from the past: "announced it would
@@ -140,6 +152,43 @@ pub(crate) fn modality(
         return (Modality::Historical, Some(s));
     }
     (Modality::Asserted, None)
+}
+
+/// Verbs that say what something implies: what follows them is a consequence, not an event.
+const IMPLYING: &[&str] = &[
+    "imply",
+    "implies",
+    "mean",
+    "means",
+    "signal",
+    "signify",
+    "amount",
+    "constitute",
+];
+
+/// The modal of "would imply that", "could mean" in the twelve words before a trigger (past
+/// the complement's "that"): "it would imply that NATO is waging war against Russia" says what
+/// would follow, not that NATO wages war.
+fn implied(ws: &[Word], w0: usize) -> Option<Span> {
+    let lo = w0.saturating_sub(12);
+    for j in (lo..w0).rev() {
+        let n = ws[j].norm.as_str();
+        if n == ";" || n == "." {
+            return None;
+        }
+        if IMPLYING.contains(&n) {
+            return (j.saturating_sub(2)..j)
+                .rev()
+                .find(|&k| {
+                    matches!(
+                        ws[k].norm.as_str(),
+                        "would" | "could" | "might" | "may" | "'d"
+                    )
+                })
+                .map(|k| ws[k].span);
+        }
+    }
+    None
 }
 
 #[rustfmt::skip]
@@ -176,9 +225,12 @@ fn historical(ws: &[Word], clause_start: usize, published_year: Option<i32>) -> 
         }
         if w.kind == WordKind::Num && w.norm.len() == 4 {
             if let (Ok(y), Some(py)) = (w.norm.parse::<i32>(), published_year) {
+                let before = |k: usize| {
+                    k > 0 && matches!(clause[k - 1].norm.as_str(), "in" | "since" | "of")
+                };
+                // "in 1967", "in the 1967 war"
                 if (1900..py).contains(&y)
-                    && i > 0
-                    && matches!(clause[i - 1].norm.as_str(), "in" | "since" | "of")
+                    && (before(i) || (i > 1 && clause[i - 1].is("the") && before(i - 1)))
                 {
                     return Some(w.span);
                 }

@@ -1423,6 +1423,134 @@ fn storm_of_words(ws: &[Word], h: &Hit) -> bool {
         )
 }
 
+/// Whether a form of "call" names or describes its object instead of phoning it: "call
+/// Russia's actions an unprovoked land grab", "called him a traitor", "called it
+/// unacceptable". A phone call has its object followed by a time, a purpose or nothing:
+/// "called Macron on Tuesday", "called his counterpart to discuss", "called Putin a day after".
+fn names_something(ws: &[Word], h: &Hit) -> bool {
+    if !matches!(
+        ws[h.w0].norm.as_str(),
+        "call" | "calls" | "called" | "calling"
+    ) {
+        return false;
+    }
+    let rest = &ws[h.w0 + 1..];
+    // "called it/him/them ...": the word after the pronoun is a description unless it opens
+    // a time, a purpose or a particle.
+    if let [pro, next, ..] = rest {
+        if matches!(
+            pro.norm.as_str(),
+            "it" | "this" | "that" | "him" | "her" | "them"
+        ) {
+            return next.is_alpha()
+                && !matches!(
+                    next.norm.as_str(),
+                    "to" | "on"
+                        | "in"
+                        | "at"
+                        | "about"
+                        | "back"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "over"
+                        | "by"
+                        | "with"
+                        | "late"
+                        | "early"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "again"
+                        | "twice"
+                        | "up"
+                        | "off"
+                );
+        }
+    }
+    // "called <object> a/an <description>", within the clause.
+    for (k, w) in rest.iter().enumerate().take(8) {
+        if w.kind == crate::words::WordKind::Punct
+            || matches!(
+                w.norm.as_str(),
+                "to" | "on" | "for" | "and" | "after" | "before" | "in"
+            )
+        {
+            return false;
+        }
+        if k > 0 && matches!(w.norm.as_str(), "a" | "an") {
+            return !rest.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.norm.as_str(),
+                    "day"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "few"
+                        | "couple"
+                        | "second"
+                        | "third"
+                        | "number"
+                        | "total"
+                        | "while"
+                        | "fortnight"
+                        | "decade"
+                )
+            });
+        }
+    }
+    false
+}
+
+/// Whether "mean" (in the dictionary's "intend" block) signifies instead: only "mean to" intends;
+/// "would mean that NATO is at war" says what something implies.
+fn signifies(ws: &[Word], h: &Hit, verb: Option<cameo::VerbHit>) -> bool {
+    verb.is_some_and(|v| v.lemma == "mean")
+        && matches!(
+            ws[h.w0].norm.as_str(),
+            "mean" | "means" | "meant" | "meaning"
+        )
+        && !ws.get(h.w0 + 1).is_some_and(|w| w.is("to"))
+}
+
+/// Whether "recall" remembers (or calls back a product) instead of withdrawing an envoy:
+/// only "recalled its ambassador", "recalls envoys" is a sanction; "Matthesen recalled in an
+/// email", "recalled that", "recalled 1 million cars" are not.
+fn remembers(ws: &[Word], h: &Hit) -> bool {
+    matches!(
+        ws[h.w0].norm.as_str(),
+        "recall" | "recalls" | "recalled" | "recalling"
+    ) && !ws[h.w1..(h.w1 + 4).min(ws.len())].iter().any(|w| {
+        matches!(
+            w.norm.as_str(),
+            "ambassador"
+                | "ambassadors"
+                | "envoy"
+                | "envoys"
+                | "diplomat"
+                | "diplomats"
+                | "consul"
+                | "emissary"
+                | "representative"
+                | "representatives"
+                | "mission"
+                | "staff"
+                | "charge"
+                | "attache"
+                | "delegation"
+                | "troops"
+                | "forces"
+                | "advisers"
+                | "advisors"
+                | "observers"
+                | "monitors"
+        )
+    })
+}
+
 /// What is held when a meeting is, not a prisoner.
 #[rustfmt::skip]
 const GATHERINGS: &[&str] = &[
@@ -1678,6 +1806,9 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || name_part(ws, &h)
                     || storm_of_words(ws, &h)
                     || meeting_held(ws, &h)
+                    || names_something(ws, &h)
+                    || signifies(ws, &h, verb)
+                    || remembers(ws, &h)
                     || (verb.is_some_and(|v| v.lemma == "order") && orders_an_act(ws, h.w1))
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
@@ -1725,7 +1856,21 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             None => i += 1,
         }
     }
+    // "faces criticism", "facing fierce fighting": the event is the noun; "face" adds nothing.
+    let faced: Vec<usize> = out.iter().filter_map(|h| faced_at(ws, h.w0)).collect();
+    out.retain(|h| !faced.contains(&h.w0));
     out
+}
+
+/// The word "face" ("faces", "faced", "facing") that a trigger at `t0` is the object of, at
+/// most three lower-case words back ("faced heavy shelling").
+pub(crate) fn faced_at(ws: &[Word], t0: usize) -> Option<usize> {
+    (t0.saturating_sub(4)..t0).rev().find(|&k| {
+        matches!(ws[k].norm.as_str(), "face" | "faces" | "faced" | "facing")
+            && ws[k + 1..t0]
+                .iter()
+                .all(|w| w.is_alpha() && !w.cap && !matches!(w.norm.as_str(), "to" | "that"))
+    })
 }
 
 #[cfg(test)]

@@ -318,8 +318,10 @@ fn target_of(
     not: &[Actor],
 ) -> Option<Actor> {
     let ok = |a: &Actor| {
-        !not.iter()
-            .any(|n| n.span == a.span || (n.entity.is_some() && n.entity == a.entity))
+        !super::arguments::is_thing(a)
+            && !not
+                .iter()
+                .any(|n| n.span == a.span || (n.entity.is_some() && n.entity == a.entity))
     };
     let mut order: Vec<usize> = Vec::new();
     if objects {
