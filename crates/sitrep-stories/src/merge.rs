@@ -615,6 +615,44 @@ mod tests {
     }
 
     #[test]
+    fn one_article_names_other_things_for_another_event() {
+        let weapon = |t: &str| EventObject {
+            span: Span::default(),
+            text: t.into(),
+            entity: None,
+            kind: ObjectKind::Weapon,
+            quantity: None,
+        };
+        let report = |article: &'static str, outlet: &'static str, id: &str, what: &str| {
+            let mut r = R {
+                objects: vec![weapon(what)],
+                ..R::new(article, outlet, usa())
+            }
+            .report();
+            r.event.id = id.into();
+            r
+        };
+        // Two sentences of one article: more missiles asked for, and Tomahawks.
+        let same = vec![
+            report("a1", "RT", "e1", "additional missiles"),
+            report("a1", "RT", "e2", "Tomahawk missiles"),
+        ];
+        assert_eq!(merge_events(same, &facts()).len(), 2);
+        // Two outlets telling one request, one more precisely than the other.
+        let two = vec![
+            report("a1", "RT", "e1", "long-range missiles"),
+            report("a2", "NYT", "e2", "Tomahawk missiles"),
+        ];
+        assert_eq!(merge_events(two, &facts()).len(), 1);
+        // One article repeating what it said, with fewer words.
+        let again = vec![
+            report("a1", "RT", "e1", "Tomahawk missiles"),
+            report("a1", "RT", "e2", "missiles"),
+        ];
+        assert_eq!(merge_events(again, &facts()).len(), 1);
+    }
+
+    #[test]
     fn conflicts_are_reported() {
         let rs = vec![
             R {
