@@ -631,3 +631,49 @@ fn naming_things_asked_for_too_much_and_what_is_faced() {
     assert!(e.objects.is_empty(), "{e:#?}");
     assert_eq!(e.modality, Modality::Historical);
 }
+
+/// From the stories dev items (Ukraine, autumn 2022): a possessive pronoun names the doer of a
+/// noun trigger; a war counted "since" is background; "a bomb shelter" is a place; a verb ends
+/// a group's modifiers ("Russia struck civilian targets" is Russia striking).
+#[test]
+fn possessive_pronouns_since_and_groups() {
+    let e = one(
+        "President Joe Biden signed a bill to speed up military assistance to Ukraine as Russia \
+         continues its invasion.",
+        PloverType::Assault,
+    );
+    assert_eq!(src(&e), "Russia", "{e:#?}");
+    let e = one(
+        "The American people will continue to stand with the brave Ukrainian people in their \
+         fight for freedom.",
+        PloverType::Assault,
+    );
+    let text = e.source.as_ref().map(|a| a.text.as_str());
+    assert_eq!(text, Some("Ukrainian people"), "{e:#?}");
+    let e = one(
+        "Zelensky repeated his appeal to the West.",
+        PloverType::Request,
+    );
+    assert_eq!((src(&e), tgt(&e)), ("Volodymyr Zelensky", "the West"));
+
+    // A fronted phrase's pronoun points ahead.
+    let e = one(
+        "Ukraine said that despite its recent retreat, Russia can still threaten nuclear sites.",
+        PloverType::Retreat,
+    );
+    assert_eq!(src(&e), "Russia", "{e:#?}");
+
+    let text = "Zelensky has made his first foreign trip since Russia invaded Ukraine.";
+    let e = one(text, PloverType::Assault);
+    assert_eq!(e.modality, Modality::Historical);
+    assert_eq!(cue(text, &e), "since");
+
+    let a = analyse("Amelia sang the national anthem in a bomb shelter.");
+    assert!(a.events.is_empty(), "{:#?}", a.events);
+
+    let e = one(
+        "Biden joined a chorus of condemnation after Russia struck civilian targets in Ukraine.",
+        PloverType::Assault,
+    );
+    assert_eq!(src(&e), "Russia", "{e:#?}");
+}

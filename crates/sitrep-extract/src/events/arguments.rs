@@ -79,6 +79,16 @@ pub(crate) struct Cand {
 }
 
 /// Words that sit between a subject and its verb.
+/// Past forms of verbs that are never a group's modifier: "Russia struck civilian targets" has
+/// the group "civilian targets", not "Russia struck civilian".
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "struck", "hit", "fought", "met", "sent", "gave", "took", "held", "threw", "beat", "began",
+    "broke", "fled", "told", "won", "sought", "spoke", "withdrew", "shot", "drove", "overran",
+    "swore", "chose", "left", "lost", "made", "ran", "sold", "stole", "brought", "caught",
+    "kept", "stood", "went", "came", "saw", "said", "put", "let", "set", "cut", "bid", "rose",
+];
+
 #[rustfmt::skip]
 const SKIP_BACK: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
@@ -253,6 +263,7 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                 && !w.cap
                 && !FUNCTION.contains(&w.norm.as_str())
                 && !w.norm.ends_with("ed")
+                && !IRREGULAR_PAST.contains(&w.norm.as_str())
             {
                 q += 1;
                 continue;
@@ -414,6 +425,7 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
                 && !SKIP_BACK.contains(&p.norm.as_str())
                 && !PRONOUNS.contains(&p.norm.as_str())
                 && !super::is_trigger_word(&p.norm)
+                && !IRREGULAR_PAST.contains(&p.norm.as_str())
                 && !covered(k - 1, out);
             if !modifier {
                 break;
@@ -515,9 +527,62 @@ pub(crate) fn pronoun_at(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref) 
 /// Resolves a pronoun at word `at` to candidates of the sentence before it, or to what earlier
 /// sentences make clear.
 fn pronoun(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref) -> Vec<Actor> {
+    pronoun_as(cands, ws, at, coref, ws[at].norm.as_str())
+}
+
+/// A possessive pronoun before a noun trigger, over at most two lower-case modifiers, and who
+/// it stands for: "Russia continues its invasion", "the Ukrainian people in their fight",
+/// "Zelensky ... his appeal". `None` when there is no such pronoun or nobody to resolve it to.
+pub(crate) fn possessive_pronoun(
+    s: &Sent,
+    cands: &[Cand],
+    at: usize,
+    coref: &Coref,
+) -> Option<Vec<Actor>> {
+    let ws = &s.ws;
+    let k = (at.saturating_sub(3)..at).rev().find(|&k| {
+        matches!(ws[k].norm.as_str(), "its" | "their" | "his" | "her")
+            && ws[k + 1..at].iter().all(|w| w.is_alpha() && !w.cap)
+    })?;
+    // "despite its recent retreat, Russia can still threaten": a fronted phrase's pronoun
+    // points ahead, to the subject after its comma.
+    let fronted = k > 0
+        && matches!(
+            ws[k - 1].norm.as_str(),
+            "despite" | "after" | "since" | "following" | "in" | "with" | "before" | "for"
+        )
+        && (k < 2 || ws[k - 2].is(",") || k - 1 == 0 || ws[k - 2].norm == "that");
+    if fronted {
+        let comma = (at..(at + 6).min(ws.len())).find(|&j| ws[j].is(","));
+        let person = matches!(ws[k].norm.as_str(), "his" | "her");
+        let ahead = comma.and_then(|j| cands.iter().find(|c| c.w0 == j + 1 && c.person == person));
+        if let Some(c) = ahead {
+            return Some(vec![c.actor.clone()]);
+        }
+    }
+    // "Workers at Serbia's Zastava arms factory entered ... their protest": "their" is a group
+    // of people before it rather than a country or firm.
+    if ws[k].is("their") {
+        let group = cands
+            .iter()
+            .filter(|c| c.w1 <= k && c.generic && !c.person)
+            .rfind(|c| ws[c.w1 - 1].norm.ends_with('s'));
+        if let Some(c) = group {
+            return Some(vec![c.actor.clone()]);
+        }
+    }
+    let as_subject = match ws[k].norm.as_str() {
+        "its" => "it",
+        "their" => "they",
+        _ => "he",
+    };
+    let found = pronoun_as(cands, ws, k, coref, as_subject);
+    (!found.is_empty()).then_some(found)
+}
+
+fn pronoun_as(cands: &[Cand], ws: &[Word], at: usize, coref: &Coref, p: &str) -> Vec<Actor> {
     let prev_person = coref.prev_person;
     let speaker = coref.speaker;
-    let p = ws[at].norm.as_str();
     let mut before = cands.iter().enumerate().filter(|(_, c)| c.w1 <= at);
     match p {
         "he" | "she" => before

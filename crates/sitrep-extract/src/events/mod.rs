@@ -793,6 +793,22 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             None => finish(env, hit, gov, Vec::new(), Found::Unknown, patient, cs, end),
         };
     }
+    // A possessive pronoun makes the trigger a noun and names its doer ("Russia continues its
+    // invasion", "the Ukrainian people in their fight"), or who undergoes it ("his arrest").
+    let verb_form = ws[t0].norm.ends_with("ed") || LIGHT_VERBS.contains(&ws[t0].norm.as_str());
+    if pat.role != Role::Speaker && !verb_form {
+        if let Some(owner) = arguments::possessive_pronoun(s, env.cands, t0, &coref) {
+            let patient = PATIENT_NOUNS.contains(&ws[t0].norm.as_str());
+            return if patient {
+                let patient = owner.into_iter().next();
+                finish(env, hit, gov, Vec::new(), Found::Unknown, patient, cs, end)
+            } else {
+                let to = gov.map_or(end, |g| g.w0.min(end));
+                let target = arguments::target(s, env.cands, t1, to, &owner);
+                finish(env, hit, gov, owner, Found::Pronoun, target, cs, end)
+            };
+        }
+    }
     match pat.role {
         Role::Speaker => {
             let Some(k) = (0..t0).rev().find(|&k| {

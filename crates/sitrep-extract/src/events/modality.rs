@@ -148,6 +148,21 @@ pub(crate) fn modality(
     if let Some(s) = fut {
         return (Modality::Future, Some(s));
     }
+    // "since Russia invaded Ukraine": the event a time is counted from is background.
+    let past = ws[w0].norm.ends_with("ed")
+        || matches!(
+            ws[w0].norm.as_str(),
+            "began" | "took" | "seized" | "struck" | "broke"
+        );
+    if past {
+        let since = (lo..w0)
+            .rev()
+            .take_while(|&k| ws[k].norm != "," && ws[k].norm != ";")
+            .find(|&k| ws[k].norm == "since" && w0 - k <= 4);
+        if let Some(k) = since {
+            return (Modality::Historical, Some(ws[k].span));
+        }
+    }
     if let Some(s) = historical(ws, clause_start, published_year) {
         return (Modality::Historical, Some(s));
     }

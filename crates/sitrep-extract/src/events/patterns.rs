@@ -1717,11 +1717,16 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             i += 1;
             continue;
         }
-        // "battle tank", "attack helicopters", "strike aircraft": a kind of weapon, no event.
-        if MODIFIER_NOUNS.contains(&ws[i].norm.as_str())
-            && ws
-                .get(i + 1)
-                .is_some_and(|w| WEAPON_HEADS.contains(&w.norm.as_str()))
+        // "battle tank", "attack helicopters", "strike aircraft": a kind of weapon, no event;
+        // "a bomb shelter", "the bomb squad": a place or a team.
+        let next = ws.get(i + 1).map(|w| w.norm.as_str());
+        if (MODIFIER_NOUNS.contains(&ws[i].norm.as_str())
+            && next.is_some_and(|n| WEAPON_HEADS.contains(&n)))
+            || (matches!(ws[i].norm.as_str(), "bomb" | "air-raid" | "raid" | "attack")
+                && matches!(
+                    next,
+                    Some("shelter" | "shelters" | "squad" | "squads" | "disposal")
+                ))
         {
             i += 2;
             continue;
