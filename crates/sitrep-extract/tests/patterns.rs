@@ -677,3 +677,41 @@ fn possessive_pronouns_since_and_groups() {
     );
     assert_eq!(src(&e), "Russia", "{e:#?}");
 }
+
+/// Hosting and refusing as the stories dev items word them: "welcomes X to the White House" is a
+/// visit hosted, "received a knighthood" no meeting, "balk at sending" a refusal; a hyphen joins
+/// the words of an object ("two multiple-launch rocket systems").
+#[test]
+fn welcomes_receives_balks_and_hyphens() {
+    let e = one(
+        "Hungarian Prime Minister Viktor Orban welcomed Chinese President Xi Jinping to Budapest \
+         on Wednesday.",
+        PloverType::Consult,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("043"));
+    one("Macron welcomed the decision.", PloverType::Support);
+
+    let a = analyse("Brian May has received a knighthood for his services to music.");
+    assert!(
+        a.events.iter().all(|e| e.kind != PloverType::Consult),
+        "{:#?}",
+        a.events
+    );
+    one(
+        "Putin received the Iranian foreign minister in the Kremlin.",
+        PloverType::Consult,
+    );
+
+    let e = one(
+        "The Biden administration continues to balk at sending tanks to Ukraine.",
+        PloverType::Reject,
+    );
+    assert!(e.objects.iter().any(|o| o.text == "tanks"), "{e:#?}");
+
+    let e = one(
+        "Paris will supply Kyiv with two multiple-launch rocket systems.",
+        PloverType::Agree,
+    );
+    assert_eq!(e.objects.len(), 1, "{e:#?}");
+    assert_eq!(e.objects[0].quantity.as_ref().map(|q| q.value), Some(2.0));
+}

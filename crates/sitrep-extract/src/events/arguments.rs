@@ -542,7 +542,9 @@ pub(crate) fn possessive_pronoun(
     let ws = &s.ws;
     let k = (at.saturating_sub(3)..at).rev().find(|&k| {
         matches!(ws[k].norm.as_str(), "its" | "their" | "his" | "her")
-            && ws[k + 1..at].iter().all(|w| w.is_alpha() && !w.cap)
+            && ws[k + 1..at]
+                .iter()
+                .all(|w| w.is_alpha() && !w.cap && !w.poss)
     })?;
     // "despite its recent retreat, Russia can still threaten": a fronted phrase's pronoun
     // points ahead, to the subject after its comma.
@@ -570,6 +572,11 @@ pub(crate) fn possessive_pronoun(
         if let Some(c) = group {
             return Some(vec![c.actor.clone()]);
         }
+    }
+    // "its"/"their" look back within the sentence only: a group from an earlier sentence is
+    // too often not the one meant ("Their release came hours after ...").
+    if matches!(ws[k].norm.as_str(), "its" | "their") && !cands.iter().any(|c| c.w1 <= k) {
+        return None;
     }
     let as_subject = match ws[k].norm.as_str() {
         "its" => "it",
@@ -907,8 +914,16 @@ pub(crate) fn objects(
             if let Some((v, used)) = number_at(ws, i) {
                 let mut end = i + used;
                 let mut last_noun = None;
-                while end < to && end < i + used + 4 {
+                while end < to && end < i + used + 6 {
                     let w = &ws[end];
+                    // "two multiple-launch rocket systems": a hyphen joins two words.
+                    if w.is("-")
+                        && last_noun.is_some()
+                        && ws.get(end + 1).is_some_and(|n| n.is_alpha())
+                    {
+                        end += 1;
+                        continue;
+                    }
                     if !w.is_alpha() || STOP_OBJECT.contains(&w.norm.as_str()) {
                         break;
                     }

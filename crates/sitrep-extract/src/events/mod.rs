@@ -218,7 +218,7 @@ const PATIENT_NOUNS: &[&str] = &[
     "arrest", "arrests", "detention", "killing", "murder", "assassination", "execution",
     "abduction", "kidnapping", "deportation", "extradition", "expulsion", "imprisonment", "jailing",
     "conviction", "sentencing", "torture", "capture", "ouster", "dismissal", "sacking",
-    "indictment", "prosecution", "internment", "beheading",
+    "indictment", "prosecution", "internment", "beheading", "release",
 ];
 
 /// The part of a sentence after a wire-copy dateline ("NEW DELHI, March 13 (Reuters) - ",

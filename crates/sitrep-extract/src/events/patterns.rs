@@ -226,6 +226,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     )
     .governs(),
     p("vetoed/veto/vetoes", Reject, 0.55),
+    p("balked at/balks at/balk at/balking at", Reject, 0.5).governs(),
     p("expressed reluctance/reluctant to/reluctance", Reject, 0.45).governs(),
     p("said no/saying no/says no/say no", Reject, 0.5),
     p("too much to ask/a lot to ask", Reject, 0.5).speaker(),
@@ -1551,6 +1552,93 @@ fn remembers(ws: &[Word], h: &Hit) -> bool {
     })
 }
 
+/// Whether "welcome(s/d)" has a visitor and the place they came to: "welcomes President of
+/// Ukraine Volodymyr Zelenskyy to the White House".
+fn welcomes_a_visitor(ws: &[Word], h: &Hit) -> bool {
+    if !matches!(
+        ws[h.w0].norm.as_str(),
+        "welcome" | "welcomes" | "welcomed" | "welcoming"
+    ) || !ws.get(h.w1).is_some_and(|w| w.cap)
+    {
+        return false;
+    }
+    (h.w1 + 1..(h.w1 + 10).min(ws.len())).any(|k| {
+        ws[k].is("to")
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| n.cap || (n.is("the") && ws.get(k + 2).is_some_and(|m| m.cap)))
+    })
+}
+
+/// Whether "received" got a thing, not a visitor: "received a knighthood", "received threats"
+/// (a host receives a delegation, an envoy, the minister).
+fn receives_a_thing(ws: &[Word], h: &Hit) -> bool {
+    if !matches!(
+        ws[h.w0].norm.as_str(),
+        "receive" | "receives" | "received" | "receiving"
+    ) {
+        return false;
+    }
+    let Some(next) = ws.get(h.w1) else {
+        return false;
+    };
+    let visitor = |w: &Word| {
+        matches!(
+            w.norm.as_str(),
+            "delegation"
+                | "delegations"
+                | "envoy"
+                | "envoys"
+                | "visitor"
+                | "visitors"
+                | "guest"
+                | "guests"
+                | "minister"
+                | "president"
+                | "leader"
+                | "leaders"
+                | "official"
+                | "officials"
+                | "ambassador"
+                | "counterpart"
+                | "prime"
+                | "foreign"
+                | "team"
+                | "mission"
+                | "group"
+                | "king"
+                | "queen"
+                | "prince"
+                | "chancellor"
+                | "secretary"
+        )
+    };
+    if next.is("a") || next.is("an") {
+        return !ws[h.w1 + 1..(h.w1 + 5).min(ws.len())].iter().any(visitor);
+    }
+    next.is_alpha()
+        && !next.cap
+        && !visitor(next)
+        && !matches!(
+            next.norm.as_str(),
+            "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "visiting"
+                | "top"
+                | "senior"
+                | "him"
+                | "them"
+                | "us"
+                | "two"
+                | "three"
+                | "several"
+                | "both"
+        )
+}
+
 /// What is held when a meeting is, not a prisoner.
 #[rustfmt::skip]
 const GATHERINGS: &[&str] = &[
@@ -1814,6 +1902,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || names_something(ws, &h)
                     || signifies(ws, &h, verb)
                     || remembers(ws, &h)
+                    || receives_a_thing(ws, &h)
                     || (verb.is_some_and(|v| v.lemma == "order") && orders_an_act(ws, h.w1))
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
@@ -1844,6 +1933,15 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 out.push(Hit {
                     pattern: generic(Accuse, false),
                     cameo: Some("111"),
+                    ..h
+                });
+            }
+            // "welcomes Zelenskyy to the White House": hosting a visit (CAMEO 043), not praise.
+            Some(h) if h.pattern.kind == Support && welcomes_a_visitor(ws, &h) => {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: generic(Consult, false),
+                    cameo: Some("043"),
                     ..h
                 });
             }
