@@ -715,3 +715,32 @@ fn welcomes_receives_balks_and_hyphens() {
     assert_eq!(e.objects.len(), 1, "{e:#?}");
     assert_eq!(e.objects[0].quantity.as_ref().map(|q| q.value), Some(2.0));
 }
+
+/// A question asserts nothing; a target is not looked for in a clause of its own (from the
+/// stories dev items: a White House briefing and a report on Medvedev's warning).
+#[test]
+fn questions_and_clauses_of_their_own() {
+    let text = "Has Poland asked NATO to invoke Article 4?";
+    let e = one(text, PloverType::Request);
+    assert_eq!(e.modality, Modality::Hypothetical);
+    assert_eq!(cue(text, &e), "?");
+    // A quoted question is the speaker's; the asking is a fact.
+    let e = one(
+        "Zelensky asked the allies: \"Where are the tanks?\"",
+        PloverType::Request,
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+
+    let e = one(
+        "Medvedev warned on Tuesday as NATO allies met in Romania.",
+        PloverType::Threaten,
+    );
+    assert_eq!(tgt(&e), "", "{e:#?}");
+    // The one who must comply is a threat's target.
+    let e = one(
+        "Militants threatened on Sunday to carry out bomb attacks in Kenyan cities unless \
+         Nairobi withdrew its troops from Somalia.",
+        PloverType::Threaten,
+    );
+    assert_eq!(tgt(&e), "Kenya", "{e:#?}");
+}

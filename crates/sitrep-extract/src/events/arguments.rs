@@ -686,6 +686,21 @@ pub(crate) fn subject(
         })
 }
 
+/// Whether word `k` opens a subordinate clause of time, cause or contrast: "while", "when",
+/// "because"..., and "as" or
+/// "after" before a clause's subject ("as NATO allies meet"; not "as a mediator").
+fn opens_clause(ws: &[Word], k: usize) -> bool {
+    match ws[k].norm.as_str() {
+        // Not "unless" or "if": a threat's target is who must comply ("unless Nairobi withdrew").
+        "while" | "when" | "because" | "although" | "though" | "whereas" => true,
+        "as" | "after" | "before" | "since" => ws.get(k + 1).is_some_and(|n| {
+            n.cap && ws.get(k + 2).is_some_and(|m| m.is_alpha() && !m.cap)
+                || matches!(n.norm.as_str(), "he" | "she" | "they" | "it" | "we")
+        }),
+        _ => false,
+    }
+}
+
 /// The first candidate in `from..to` that is not a place after in/at/near.
 pub(crate) fn target(
     s: &Sent,
@@ -695,9 +710,10 @@ pub(crate) fn target(
     not: &[Actor],
 ) -> Option<Actor> {
     let ws = &s.ws;
-    // Targets follow their trigger closely: not past a comma.
+    // Targets follow their trigger closely: not past a comma, nor into a clause of their own
+    // ("issued the warning as NATO allies meet": the allies are not warned).
     let to = (from..to.min(ws.len()))
-        .find(|&k| ws[k].is(","))
+        .find(|&k| ws[k].is(",") || opens_clause(ws, k))
         .unwrap_or(to);
     cands
         .iter()

@@ -118,6 +118,11 @@ pub(crate) fn modality(
     if let Some(s) = neg {
         return (Modality::Negated, Some(s));
     }
+    // A question asks, it does not assert: "Is it too early to say whether this missile was
+    // fired from Russia?" (not when the question is quoted: 'He asked: "Where are the tanks?"').
+    if let Some(q) = question(ws) {
+        return (Modality::Hypothetical, Some(q));
+    }
     let mut cond = None;
     for (i, w) in ws.iter().enumerate() {
         if w.norm == "if" || w.norm == "unless" {
@@ -167,6 +172,12 @@ pub(crate) fn modality(
         return (Modality::Historical, Some(s));
     }
     (Modality::Asserted, None)
+}
+
+/// The question mark ending a sentence that quotes nothing.
+fn question(ws: &[Word]) -> Option<Span> {
+    let last = ws.last()?;
+    (last.is("?") && !ws.iter().any(|w| w.is_quote())).then_some(last.span)
 }
 
 /// Verbs that say what something implies: what follows them is a consequence, not an event.
