@@ -743,4 +743,12 @@ fn questions_and_clauses_of_their_own() {
         PloverType::Threaten,
     );
     assert_eq!(tgt(&e), "Kenya", "{e:#?}");
+
+    // A participle after a comma describes the noun before it: the Kremlin agreed to nothing.
+    let a = analyse(
+        "The Kremlin warned on Thursday that US supplies of Patriot missiles to Ukraine, agreed \
+         upon during Zelenskiy's trip to Washington, would not stop Moscow.",
+    );
+    let agree = a.events.iter().find(|e| e.kind == PloverType::Agree);
+    assert!(agree.is_none_or(|e| src(e) != "Russia"), "{:#?}", a.events);
 }

@@ -687,13 +687,15 @@ pub(crate) fn subject(
 }
 
 /// Whether word `k` opens a subordinate clause of time, cause or contrast: "while", "when",
-/// "because"..., and "as" or
-/// "after" before a clause's subject ("as NATO allies meet"; not "as a mediator").
+/// "because"..., and "as" before a clause's subject ("as NATO allies meet"; not "as a
+/// mediator").
 fn opens_clause(ws: &[Word], k: usize) -> bool {
     match ws[k].norm.as_str() {
         // Not "unless" or "if": a threat's target is who must comply ("unless Nairobi withdrew").
         "while" | "when" | "because" | "although" | "though" | "whereas" => true,
-        "as" | "after" | "before" | "since" => ws.get(k + 1).is_some_and(|n| {
+        // Not "after": what a response follows names whom it answers ("put its forces on
+        // alert after India moved missile batteries").
+        "as" => ws.get(k + 1).is_some_and(|n| {
             n.cap && ws.get(k + 2).is_some_and(|m| m.is_alpha() && !m.cap)
                 || matches!(n.norm.as_str(), "he" | "she" | "they" | "it" | "we")
         }),

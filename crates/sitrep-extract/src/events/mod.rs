@@ -933,11 +933,33 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     return Vec::new();
                 }
             }
+            // "supplies of Patriot missiles, agreed upon during Zelenskiy's trip": a participle
+            // after a comma and before a preposition describes the noun before it; whoever
+            // agreed is not the sentence's subject.
+            let reduced = t0 > 1
+                && ws[t0 - 1].is(",")
+                && ws[t0 - 2].is_alpha()
+                && ws[t0].norm.ends_with("ed")
+                && ws.get(t0 + 1).is_some_and(|w| {
+                    matches!(
+                        w.norm.as_str(),
+                        "by" | "during"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "with"
+                            | "upon"
+                            | "after"
+                            | "last"
+                            | "earlier"
+                            | "for"
+                    )
+                });
             // The parse where the words next to the trigger do not say: a subject further away
             // (a controller, a coordinated verb's, a relative clause's noun), a passive's agent.
             let near = arguments::subject(s, env.cands, cs, t0, &coref)
                 .is_some_and(|(_, how)| matches!(how, Found::Direct | Found::Pronoun));
-            if !near {
+            if !near && !reduced {
                 if let Some(args) = env
                     .parse()
                     .and_then(|p| syntax::verb_args(p, s, env.cands, &coref, t0))
@@ -956,11 +978,15 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             let passive = !adjectival
                 && !ws[t0].norm.ends_with("ing")
                 && ((t0 > 0 && be(t0 - 1))
-                    || (t0 > 1 && be(t0 - 2) && ws[t0 - 1].norm.ends_with("ly")));
+                    || (t0 > 1 && be(t0 - 2) && ws[t0 - 1].norm.ends_with("ly"))
+                    || reduced);
             // The agent may follow an article or "at least" ("by an unidentified group", "by
             // at least two men").
+            // A reduced relative's agent comes right after it ("imposed after bombings by
+            // militants": the militants bombed, they did not impose).
+            let by_window = if reduced { 1 } else { 3 };
             let by_agent = passive
-                .then(|| (t1..end.min(t1 + 3)).find(|&k| ws[k].is("by")))
+                .then(|| (t1..end.min(t1 + by_window)).find(|&k| ws[k].is("by")))
                 .flatten()
                 .and_then(|b| {
                     let mut at = b + 1;
@@ -971,7 +997,11 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                     }
                     env.cands.iter().find(|c| c.w0 > b && c.w0 <= at)
                 });
-            let subj = arguments::subject(s, env.cands, cs, t0, &coref);
+            let subj = if reduced {
+                None
+            } else {
+                arguments::subject(s, env.cands, cs, t0, &coref)
+            };
             if let Some(agent) = by_agent {
                 // "was attacked by X": X is the source, the subject the target.
                 let patient = subj.and_then(|(a, _)| a.into_iter().next());

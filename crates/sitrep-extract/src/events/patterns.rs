@@ -1616,28 +1616,23 @@ fn receives_a_thing(ws: &[Word], h: &Hit) -> bool {
     if next.is("a") || next.is("an") {
         return !ws[h.w1 + 1..(h.w1 + 5).min(ws.len())].iter().any(visitor);
     }
-    next.is_alpha()
+    // "was received on Thursday by King Hassan": the visitor is the passive's subject.
+    let passive = h.w0 > 0 && super::is_be(&ws[h.w0 - 1].norm);
+    !passive
+        && next.is_alpha()
         && !next.cap
         && !visitor(next)
-        && !matches!(
-            next.norm.as_str(),
-            "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "visiting"
-                | "top"
-                | "senior"
-                | "him"
-                | "them"
-                | "us"
-                | "two"
-                | "three"
-                | "several"
-                | "both"
-        )
+        && !NOT_A_THING.contains(&next.norm.as_str())
 }
+
+/// Words after "received" that do not open a thing received: a visitor's determiner or
+/// number, a time or a place.
+#[rustfmt::skip]
+const NOT_A_THING: &[&str] = &[
+    "the", "his", "her", "their", "its", "visiting", "top", "senior", "him", "them", "us", "two",
+    "three", "several", "both", "on", "in", "at", "by", "from", "with", "last", "yesterday",
+    "today", "earlier", "here", "there", "personally", "separately",
+];
 
 /// What is held when a meeting is, not a prisoner.
 #[rustfmt::skip]
