@@ -668,6 +668,17 @@ fn possessive_pronouns_since_and_groups() {
     assert_eq!(e.modality, Modality::Historical);
     assert_eq!(cue(text, &e), "since");
 
+    // "after" before a finite verb opens a clause: its subject is not guessed from outside.
+    let a = analyse("Olena lives with her mother after strikes destroyed their home in Kharkiv.");
+    assert!(
+        a.events
+            .iter()
+            .filter(|e| e.kind == PloverType::Assault)
+            .all(|e| e.source.is_none()),
+        "{:#?}",
+        a.events
+    );
+
     let a = analyse("Amelia sang the national anthem in a bomb shelter.");
     assert!(a.events.is_empty(), "{:#?}", a.events);
 

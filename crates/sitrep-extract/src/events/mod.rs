@@ -154,13 +154,43 @@ fn is_boundary(s: &Sent, i: usize, crossing: &[&str]) -> bool {
         let closes = i > 0 && matches!(s.ws[i - 1].norm.as_str(), "," | "." | "?" | "!");
         return (opens || closes) && !crossing.contains(&"\"");
     }
-    CLAUSE_WORDS.contains(&w.norm.as_str()) || REPORT_WORDS.contains(&w.norm.as_str())
+    CLAUSE_WORDS.contains(&w.norm.as_str())
+        || REPORT_WORDS.contains(&w.norm.as_str())
+        || opens_finite_clause(s, i)
+}
+
+/// Whether a word that is also a preposition ("after", "before", "since", "as") opens a clause
+/// here: a finite verb follows within four words ("after strikes destroyed their home"; not
+/// "after talks on Monday").
+fn opens_finite_clause(s: &Sent, i: usize) -> bool {
+    if !matches!(s.ws[i].norm.as_str(), "after" | "before" | "since" | "as") {
+        return false;
+    }
+    s.ws[i + 1..(i + 5).min(s.ws.len())]
+        .iter()
+        .take_while(|w| !w.is(","))
+        .skip(1)
+        .any(|w| {
+            let n = w.norm.as_str();
+            (n.ends_with("ed") && !w.cap)
+                || matches!(
+                    n,
+                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did"
+                )
+                || matches!(
+                    n,
+                    "struck" | "fought" | "met" | "sent" | "took" | "began" | "fled"
+                )
+        })
 }
 
 fn clause_start(s: &Sent, t0: usize) -> usize {
+    // A clause opened by "after", "since"... ends at its comma: "..., since Russia invaded
+    // Ukraine 300 days ago, travelling to the US" is back in the main clause.
+    let closed = |b: usize| opens_finite_clause(s, b) && s.ws[b..t0].iter().any(|w| w.is(","));
     (0..t0)
         .rev()
-        .find(|&i| is_boundary(s, i, &[]))
+        .find(|&i| is_boundary(s, i, &[]) && !closed(i))
         .map_or(0, |b| b + 1)
 }
 

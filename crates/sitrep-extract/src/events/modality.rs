@@ -160,7 +160,8 @@ pub(crate) fn modality(
             "began" | "took" | "seized" | "struck" | "broke"
         );
     if past {
-        let since = (lo..w0)
+        // The clause starts after "since", so look back past the clause start.
+        let since = (w0.saturating_sub(4)..w0)
             .rev()
             .take_while(|&k| ws[k].norm != "," && ws[k].norm != ";")
             .find(|&k| ws[k].norm == "since" && w0 - k <= 4);
