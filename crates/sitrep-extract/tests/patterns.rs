@@ -719,6 +719,19 @@ fn welcomes_receives_balks_and_hyphens() {
     );
     assert!(e.objects.iter().any(|o| o.text == "tanks"), "{e:#?}");
 
+    // Figurative or commercial giving, the adjective "promising", a purchase order: no event.
+    for text in [
+        "Obama's involvement offers a powerful reminder of the role of African Americans.",
+        "Volkswagen is giving us a glimpse into the car of the future.",
+        "Why the new programme is promising.",
+        "Emirates announced an order of 50 Airbus jets on Monday.",
+    ] {
+        let a = analyse(text);
+        assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
+    }
+    let e = one("Biden is promising more aid to Kyiv.", PloverType::Agree);
+    assert_eq!(tgt(&e), "Ukraine");
+
     let e = one(
         "Paris will supply Kyiv with two multiple-launch rocket systems.",
         PloverType::Agree,

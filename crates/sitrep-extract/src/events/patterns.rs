@@ -1625,6 +1625,62 @@ fn receives_a_thing(ws: &[Word], h: &Hit) -> bool {
         && !NOT_A_THING.contains(&next.norm.as_str())
 }
 
+/// Whether "offers/gives/provides" hands over something figurative or commercial: "offers a
+/// powerful reminder", "giving us a glimpse", "offers a free version of its software".
+fn gives_a_glimpse(ws: &[Word], h: &Hit) -> bool {
+    let giving = matches!(
+        ws[h.w0].norm.as_str(),
+        "offer"
+            | "offers"
+            | "offered"
+            | "offering"
+            | "give"
+            | "gives"
+            | "gave"
+            | "giving"
+            | "given"
+            | "provide"
+            | "provides"
+            | "provided"
+            | "providing"
+    );
+    giving
+        && ws[h.w0 + 1..(h.w0 + 6).min(ws.len())]
+            .iter()
+            .take_while(|w| !w.is(",") && !w.is("to"))
+            .any(|w| FIGURATIVE_GIFTS.contains(&w.norm.as_str()))
+}
+
+#[rustfmt::skip]
+const FIGURATIVE_GIFTS: &[&str] = &[
+    "reminder", "glimpse", "insight", "insights", "look", "view", "example", "lesson", "window",
+    "snapshot", "taste", "hint", "clue", "version", "discount", "discounts", "perspective",
+    "contrast", "explanation", "feature", "features", "subscription", "experience", "chance",
+    "boost", "sense", "preview", "impression", "rundown", "overview",
+];
+
+/// Whether "promising" is the adjective: "a promising start", "why it is promising." (not
+/// "is promising more aid").
+fn promising_adjective(ws: &[Word], h: &Hit) -> bool {
+    let before = h.w0.checked_sub(1).map(|k| ws[k].norm.as_str());
+    ws[h.w0].is("promising")
+        && (matches!(
+            before,
+            Some("a" | "an" | "the" | "very" | "more" | "most" | "less" | "quite" | "so" | "too")
+        ) || ws
+            .get(h.w0 + 1)
+            .is_none_or(|w| !w.is_alpha() || matches!(w.norm.as_str(), "for" | "but" | "and")))
+}
+
+/// Whether "order(s)" is a purchase: "an order of 50 Airbus jets", "orders for new planes".
+fn purchase_order(ws: &[Word], h: &Hit) -> bool {
+    matches!(ws[h.w0].norm.as_str(), "order" | "orders")
+        && ws.get(h.w0 + 1).is_some_and(|w| w.is("of") || w.is("for"))
+        && ws
+            .get(h.w0 + 2)
+            .is_some_and(|w| w.kind == crate::words::WordKind::Num || w.is("new") || w.cap)
+}
+
 /// Words after "received" that do not open a thing received: a visitor's determiner or
 /// number, a time or a place.
 #[rustfmt::skip]
@@ -1898,6 +1954,9 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || signifies(ws, &h, verb)
                     || remembers(ws, &h)
                     || receives_a_thing(ws, &h)
+                    || gives_a_glimpse(ws, &h)
+                    || promising_adjective(ws, &h)
+                    || purchase_order(ws, &h)
                     || (verb.is_some_and(|v| v.lemma == "order") && orders_an_act(ws, h.w1))
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
