@@ -729,6 +729,14 @@ fn welcomes_receives_balks_and_hyphens() {
         let a = analyse(text);
         assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
     }
+    // "give Ukraine tanks": the country receives, the tanks are given.
+    let e = one(
+        "The United States will give Ukraine tanks.",
+        PloverType::Agree,
+    );
+    assert_eq!(tgt(&e), "Ukraine");
+    assert!(e.objects.iter().any(|o| o.text == "tanks"), "{e:#?}");
+
     let e = one("Biden is promising more aid to Kyiv.", PloverType::Agree);
     assert_eq!(tgt(&e), "Ukraine");
 

@@ -79,6 +79,15 @@ pub(crate) struct Cand {
 }
 
 /// Words that sit between a subject and its verb.
+/// Verbs with a recipient before the thing given ("give Ukraine tanks").
+#[rustfmt::skip]
+const GIVING: &[&str] = &[
+    "give", "gives", "gave", "giving", "send", "sends", "sent", "sending", "sell", "sells",
+    "sold", "selling", "offer", "offers", "offered", "offering", "promise", "promised",
+    "promises", "lend", "lent", "grant", "granted", "deny", "denied", "denying", "refuse",
+    "refused",
+];
+
 /// Past forms of verbs that are never a group's modifier: "Russia struck civilian targets" has
 /// the group "civilian targets", not "Russia struck civilian".
 #[rustfmt::skip]
@@ -241,7 +250,14 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
         while q < ws.len() && steps < 4 {
             steps += 1;
             let w = &ws[q];
-            if let Some(a) = group_word(kb, &w.norm) {
+            // "give Ukraine tanks": after a country's name (not its adjective) a weapon is
+            // what is given, not the country's arm.
+            let weapon_after_name = m.kind == EntityType::Gpe
+                && q == m.w1
+                && object_noun(&w.norm).is_some_and(|k| k == ObjectKind::Weapon)
+                && m.w0 > 0
+                && GIVING.contains(&ws[m.w0 - 1].norm.as_str());
+            if let Some(a) = group_word(kb, &w.norm).filter(|_| !weapon_after_name) {
                 agent = Some((q, merge_sector(agent.and_then(|x| x.1), a.sector)));
                 q += 1;
                 continue;
