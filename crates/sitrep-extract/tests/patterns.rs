@@ -729,6 +729,17 @@ fn welcomes_receives_balks_and_hyphens() {
         let a = analyse(text);
         assert!(a.events.is_empty(), "{text}: {:#?}", a.events);
     }
+    // Countries are counted, not given; a participle ends a counted phrase before "to".
+    let e = one(
+        "The administration is weighing sending weapons to Ukraine, despite 100 countries \
+         agreeing to ban cluster munitions.",
+        PloverType::Aid,
+    );
+    assert!(
+        e.objects.iter().all(|o| !o.text.contains("countries")),
+        "{e:#?}"
+    );
+
     // "give Ukraine tanks": the country receives, the tanks are given.
     let e = one(
         "The United States will give Ukraine tanks.",

@@ -833,6 +833,9 @@ pub(crate) fn is_thing(a: &Actor) -> bool {
 const NOT_UNITS: &[&str] = &[
     "km", "kilometers", "kilometres", "miles", "percent", "years", "year", "months", "month",
     "days", "day", "weeks", "hours", "deaths", "injuries", "times", "people", "am", "pm", "p",
+    // Who acts or is counted, never what is given: "despite 100 countries agreeing".
+    "countries", "nations", "states", "members", "allies", "partners", "governments", "leaders",
+    "officials", "ministers", "lawmakers", "companies", "points", "votes", "seats",
 ];
 #[rustfmt::skip]
 const WEAPON_HEADS: &[&str] = &[
@@ -958,7 +961,14 @@ pub(crate) fn objects(
                         end += 1;
                         continue;
                     }
-                    if !w.is_alpha() || STOP_OBJECT.contains(&w.norm.as_str()) {
+                    if !w.is_alpha()
+                        || STOP_OBJECT.contains(&w.norm.as_str())
+                        || (last_noun.is_some()
+                            && w.norm.ends_with("ing")
+                            && ws
+                                .get(end + 1)
+                                .is_none_or(|n| STOP_OBJECT.contains(&n.norm.as_str())))
+                    {
                         break;
                     }
                     if s.ments
