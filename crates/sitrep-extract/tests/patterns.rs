@@ -31,6 +31,16 @@ fn one(text: &str, kind: PloverType) -> Event {
     found[0].clone()
 }
 
+/// No event of `kind` in `text`.
+fn none_of(text: &str, kind: PloverType) {
+    let a = analyse(text);
+    assert!(
+        a.events.iter().all(|e| e.kind != kind),
+        "{text}: {:#?}",
+        a.events
+    );
+}
+
 fn src(e: &Event) -> &str {
     e.source.as_ref().map_or("", |a| a.name.as_str())
 }
@@ -591,11 +601,9 @@ fn naming_things_asked_for_too_much_and_what_is_faced() {
     let text = "Putin said such strikes would imply that NATO is waging war against Russia.";
     let e = one(text, PloverType::Assault);
     assert_eq!(e.modality, Modality::Hypothetical, "{e:#?}");
-    let a = analyse("Putin said such strikes would mean that NATO is at war with Russia.");
-    assert!(
-        a.events.iter().all(|e| e.kind != PloverType::Threaten),
-        "{:#?}",
-        a.events
+    none_of(
+        "Putin said such strikes would mean that NATO is at war with Russia.",
+        PloverType::Threaten,
     );
 
     let e = one(
@@ -702,11 +710,9 @@ fn welcomes_receives_balks_and_hyphens() {
     assert_eq!(e.cameo.as_deref(), Some("043"));
     one("Macron welcomed the decision.", PloverType::Support);
 
-    let a = analyse("Brian May has received a knighthood for his services to music.");
-    assert!(
-        a.events.iter().all(|e| e.kind != PloverType::Consult),
-        "{:#?}",
-        a.events
+    none_of(
+        "Brian May has received a knighthood for his services to music.",
+        PloverType::Consult,
     );
     one(
         "Putin received the Iranian foreign minister in the Kremlin.",

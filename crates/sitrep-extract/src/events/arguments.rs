@@ -78,7 +78,6 @@ pub(crate) struct Cand {
     pub generic: bool,
 }
 
-/// Words that sit between a subject and its verb.
 /// Verbs with a recipient before the thing given ("give Ukraine tanks").
 #[rustfmt::skip]
 const GIVING: &[&str] = &[
@@ -98,6 +97,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "kept", "stood", "went", "came", "saw", "said", "put", "let", "set", "cut", "bid", "rose",
 ];
 
+/// Words that sit between a subject and its verb.
 #[rustfmt::skip]
 const SKIP_BACK: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
