@@ -708,6 +708,17 @@ fn welcomes_receives_balks_and_hyphens() {
         PloverType::Consult,
     );
     assert_eq!(e.cameo.as_deref(), Some("043"));
+    // A title with its country before the name is the person's.
+    let e = one(
+        "U.S. President Joe Biden welcomes President of Ukraine Volodymyr Zelenskyy to the White \
+         House.",
+        PloverType::Consult,
+    );
+    assert_eq!(
+        (src(&e), tgt(&e)),
+        ("Joe Biden", "Volodymyr Zelensky"),
+        "{e:#?}"
+    );
     one("Macron welcomed the decision.", PloverType::Support);
 
     none_of(

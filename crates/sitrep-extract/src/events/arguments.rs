@@ -385,6 +385,18 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
         if a.title && next.is_some_and(|n| n.cap && n.is_alpha()) {
             continue;
         }
+        // "President of Ukraine Volodymyr Zelenskyy": the title's person follows its country.
+        let person_after_country = next.is_some_and(|n| n.is("of"))
+            && s.ments.iter().any(|m| {
+                m.w0 == q + 2
+                    && matches!(m.kind, EntityType::Gpe | EntityType::Org)
+                    && s.ments
+                        .iter()
+                        .any(|p| p.w0 == m.w1 && p.kind == EntityType::Person)
+            });
+        if a.title && person_after_country {
+            continue;
+        }
         if next.is_some_and(|n| group_word(kb, &n.norm).is_some()) {
             continue;
         }
