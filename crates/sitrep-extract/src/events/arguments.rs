@@ -581,7 +581,7 @@ pub(crate) fn possessive_pronoun(
             ws[k - 1].norm.as_str(),
             "despite" | "after" | "since" | "following" | "in" | "with" | "before" | "for"
         )
-        && (k < 2 || ws[k - 2].is(",") || k - 1 == 0 || ws[k - 2].norm == "that");
+        && (k < 2 || ws[k - 2].is(",") || ws[k - 2].is("that"));
     if fronted {
         let comma = (at..(at + 6).min(ws.len())).find(|&j| ws[j].is(","));
         let person = matches!(ws[k].norm.as_str(), "his" | "her");
@@ -714,10 +714,12 @@ pub(crate) fn subject(
         })
 }
 
-/// Whether word `k` opens a subordinate clause of time, cause or contrast: "while", "when",
-/// "because"..., and "as" before a clause's subject ("as NATO allies meet"; not "as a
-/// mediator").
-fn opens_clause(ws: &[Word], k: usize) -> bool {
+/// Whether word `k` opens a subordinate clause of time, cause or contrast, where a target
+/// search stops: "while", "when", "because"..., and "as" before a clause's subject ("as NATO
+/// allies meet"; not "as a mediator"). Narrower than the clause boundaries of the subject search
+/// (`opens_finite_clause` in the events module): "after", "unless" and "if" clauses may hold
+/// a target.
+fn ends_target_search(ws: &[Word], k: usize) -> bool {
     match ws[k].norm.as_str() {
         // Not "unless" or "if": a threat's target is who must comply ("unless Nairobi withdrew").
         "while" | "when" | "because" | "although" | "though" | "whereas" => true,
@@ -743,7 +745,7 @@ pub(crate) fn target(
     // Targets follow their trigger closely: not past a comma, nor into a clause of their own
     // ("issued the warning as NATO allies meet": the allies are not warned).
     let to = (from..to.min(ws.len()))
-        .find(|&k| ws[k].is(",") || opens_clause(ws, k))
+        .find(|&k| ws[k].is(",") || ends_target_search(ws, k))
         .unwrap_or(to);
     cands
         .iter()

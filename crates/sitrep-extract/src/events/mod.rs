@@ -186,8 +186,12 @@ fn opens_finite_clause(s: &Sent, i: usize) -> bool {
 
 fn clause_start(s: &Sent, t0: usize) -> usize {
     // A clause opened by "after", "since"... ends at its comma: "..., since Russia invaded
-    // Ukraine 300 days ago, travelling to the US" is back in the main clause.
-    let closed = |b: usize| opens_finite_clause(s, b) && s.ws[b..t0].iter().any(|w| w.is(","));
+    // Ukraine 300 days ago, travelling to the US" is back in the main clause. (These words are
+    // boundaries only through `opens_finite_clause`.)
+    let closed = |b: usize| {
+        matches!(s.ws[b].norm.as_str(), "after" | "before" | "since" | "as")
+            && s.ws[b..t0].iter().any(|w| w.is(","))
+    };
     (0..t0)
         .rev()
         .find(|&i| is_boundary(s, i, &[]) && !closed(i))
@@ -806,9 +810,7 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
     if let Some(k) = patterns::faced_at(ws, t0) {
         let patient =
             arguments::subject(s, env.cands, cs, k, &coref).and_then(|(a, _)| a.into_iter().next());
-        let doer = (t1..end.min(t1 + 6))
-            .find(|&j| ws[j].is("from") || ws[j].is("by"))
-            .and_then(|j| env.cands.iter().find(|c| c.w0 == j + 1));
+        let doer = actor_after(env, t1, end, &["from", "by"]);
         return match doer {
             Some(c) => finish(
                 env,
@@ -885,12 +887,7 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                 });
         }
         _ if nominal => {
-            let by = || {
-                (t1..end.min(t1 + 6))
-                    .find(|&k| ws[k].is("by"))
-                    .and_then(|b| env.cands.iter().find(|c| c.w0 == b + 1))
-                    .map(|c| vec![c.actor.clone()])
-            };
+            let by = || actor_after(env, t1, end, &["by"]).map(|c| vec![c.actor.clone()]);
             if let Some(p) = arguments::possessor(s, env.cands, t0) {
                 if patient_noun {
                     // "Assange's arrest", "Khashoggi's murder": the possessor undergoes it; who
@@ -951,8 +948,8 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
         }
         _ => {
             // A gerund opening the sentence or following a comma, with a modal after it, is the
-            // subject of what comes next ("..., sending NATO trainers would mark an escalation"): an idea, no event,
-            // whatever the parse makes of it.
+            // subject of what comes next ("..., sending NATO trainers would mark an
+            // escalation"): an idea, no event, whatever the parse makes of it.
             let opens = t0 == 0 || ws[t0 - 1].is(",");
             if opens && ws[t0].norm.ends_with("ing") {
                 let modal_next = ws[t1..end.min(t1 + 6)]
@@ -1082,6 +1079,15 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
         }
     }
     finish(env, hit, gov, sources, found, target, cs, end)
+}
+
+/// The candidate right after the first of `words` ("by", "from") in the six words after a
+/// trigger ending at `t1`: the doer of a noun trigger or of something undergone.
+fn actor_after<'e>(env: &'e Env, t1: usize, end: usize, words: &[&str]) -> Option<&'e Cand> {
+    let ws = &env.s.ws;
+    (t1..end.min(t1 + 6))
+        .find(|&j| words.contains(&ws[j].norm.as_str()))
+        .and_then(|j| env.cands.iter().find(|c| c.w0 == j + 1))
 }
 
 /// The events of a trigger once its actors are known: objects, modality, mode, confidence.

@@ -155,10 +155,7 @@ pub(crate) fn modality(
     }
     // "since Russia invaded Ukraine": the event a time is counted from is background.
     let past = ws[w0].norm.ends_with("ed")
-        || matches!(
-            ws[w0].norm.as_str(),
-            "began" | "took" | "seized" | "struck" | "broke"
-        );
+        || matches!(ws[w0].norm.as_str(), "began" | "took" | "struck" | "broke");
     if past {
         // The clause starts after "since", so look back past the clause start.
         let since = (w0.saturating_sub(4)..w0)
