@@ -812,3 +812,175 @@ fn questions_and_clauses_of_their_own() {
     let agree = a.events.iter().find(|e| e.kind == PloverType::Agree);
     assert!(agree.is_none_or(|e| src(e) != "Russia"), "{:#?}", a.events);
 }
+
+/// Words handed over are the speech act they carry; asking someone to leave expels them; an
+/// admission or regret concedes (the PLOVER manual's CONCEDE), someone admitted somewhere does
+/// not (from the second Reuters dev set).
+#[test]
+fn speech_handed_over_expulsions_and_admissions() {
+    let e = one(
+        "Jordan has asked an Iraqi diplomat to leave.",
+        PloverType::Sanction,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("166"), "{e:#?}");
+    assert_eq!(tgt(&e), "Iraq");
+    none_of(
+        "Jordan has asked an Iraqi diplomat to leave.",
+        PloverType::Request,
+    );
+    // People told to leave are coerced, not sanctioned.
+    one(
+        "The police asked the protesters to leave the square.",
+        PloverType::Coerce,
+    );
+    // "leave" in a clause of its own is nobody's expulsion.
+    none_of(
+        "He told reporters he would leave on Monday.",
+        PloverType::Sanction,
+    );
+
+    let e = one(
+        "China's President Jiang Zemin offered his gratitude to Bongo.",
+        PloverType::Support,
+    );
+    assert_eq!(src(&e), "Jiang Zemin");
+    none_of(
+        "China's President Jiang Zemin offered his gratitude to Bongo.",
+        PloverType::Agree,
+    );
+    one(
+        "The minister offered an apology to the families.",
+        PloverType::Concede,
+    );
+    let e = one(
+        "The demonstrators delivered an appeal to the U.N. human rights centre.",
+        PloverType::Request,
+    );
+    assert_eq!(tgt(&e), "United Nations");
+    none_of(
+        "The demonstrators delivered an appeal to the U.N. human rights centre.",
+        PloverType::Aid,
+    );
+
+    one(
+        "The defence minister admitted that mistakes were made.",
+        PloverType::Concede,
+    );
+    one(
+        "The minister expressed regret over the killings.",
+        PloverType::Concede,
+    );
+    none_of(
+        "The minister expressed regret over the killings.",
+        PloverType::Accuse,
+    );
+    none_of(
+        "Twenty people were admitted to hospital.",
+        PloverType::Concede,
+    );
+    none_of(
+        "Jordan had admitted more than a million Syrian refugees.",
+        PloverType::Concede,
+    );
+}
+
+/// A "be to" plan is a future; a protest held out ahead is a threat of one; workers strike,
+/// they do not attack; a threat's act names its target; the "if" clause is the condition.
+#[test]
+fn plans_threats_of_protest_and_strikes() {
+    let text = "Commonwealth foreign ministers are to meet in London on Wednesday.";
+    let e = one(text, PloverType::Agree);
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(cue(text, &e), "are");
+    // A goal's "is to" is no plan.
+    let a = analyse("The company's mission is to provide real-time solutions.");
+    assert!(
+        a.events.iter().all(|e| e.modality != Modality::Future),
+        "{:#?}",
+        a.events
+    );
+
+    let e = one(
+        "Serb leaders hinted they would boycott the poll if the elections were postponed.",
+        PloverType::Threaten,
+    );
+    assert_eq!(e.mode.as_deref(), Some("restrict"));
+    let e = one(
+        "Air traffic controllers will go on strike on September 3 demanding higher pay.",
+        PloverType::Threaten,
+    );
+    // "September 3" is a day, not three of something.
+    assert!(e.objects.is_empty(), "{e:#?}");
+    one("Miners struck for a third day.", PloverType::Protest);
+    none_of("Miners struck for a third day.", PloverType::Assault);
+    // One threat: the strike; the cut wages are its condition.
+    let e = one(
+        "The union said workers would strike if wages were cut.",
+        PloverType::Threaten,
+    );
+    assert_eq!(e.mode.as_deref(), Some("restrict"));
+
+    let e = one(
+        "Kim threatened on Friday to attack South Korea.",
+        PloverType::Threaten,
+    );
+    assert_eq!(tgt(&e), "South Korea");
+    let e = one(
+        "Medvedev said Russia could use nuclear weapons if Ukraine attacked Crimea.",
+        PloverType::Threaten,
+    );
+    assert_eq!(src(&e), "Russia");
+}
+
+/// An opening subordinate clause is background; a past form after an apposition is the verb;
+/// armed men seizing people take hostages; a region is not a village of the same name abroad;
+/// rallying allies is support.
+#[test]
+fn fronted_clauses_appositions_hostages_and_regions() {
+    let a = analyse(
+        "After the government admitted a link, the EU imposed a worldwide ban on beef exports.",
+    );
+    assert_eq!(
+        a.events.first().map(|e| e.kind),
+        Some(PloverType::Sanction),
+        "{:#?}",
+        a.events
+    );
+
+    let e = one(
+        "Marie Dupont, leader of the rail union, criticised government plans on Wednesday.",
+        PloverType::Accuse,
+    );
+    assert_eq!(src(&e), "Marie Dupont");
+
+    let e = one(
+        "Gunmen seized two engineers from their car.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("181"), "{e:#?}");
+    one("Police seized two suspects.", PloverType::Coerce);
+    none_of(
+        "Two tourists were kidnapped on Sunday by a heavily armed band led by a former guerrilla.",
+        PloverType::Cooperate,
+    );
+
+    let e = one(
+        "Lebed broke off talks with Chechnya's separatists.",
+        PloverType::Sanction,
+    );
+    assert_eq!(
+        e.target.as_ref().and_then(|t| t.country.as_deref()),
+        Some("RUS"),
+        "{e:#?}"
+    );
+
+    let e = one(
+        "The president rallied allies behind Ukraine.",
+        PloverType::Support,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("053"));
+    one(
+        "Thousands rallied in the capital on Sunday.",
+        PloverType::Protest,
+    );
+}

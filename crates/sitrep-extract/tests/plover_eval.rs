@@ -134,11 +134,23 @@ fn plover_reuters_dev_floor() {
     let scores = own_set("plover-dev-reuters.jsonl", 248);
     assert!(scores.records.iter().all(|r| !r.text.is_empty()));
     let line = scores.to_string();
-    assert!(scores.type_accuracy >= 0.65, "{line}");
-    assert!(scores.source_accuracy >= 0.55, "{line}");
+    assert!(scores.type_accuracy >= 0.68, "{line}");
+    assert!(scores.source_accuracy >= 0.56, "{line}");
     // Without the shared data folder such records are an error that says why, not a score.
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/plover-dev-reuters.jsonl");
     let err = sitrep_extract::eval::plover(&path).expect_err("needs the shared data");
     assert!(err.to_string().contains("text_ref"), "{err}");
+}
+
+/// The second draw of real wire copy (`tests/data/plover-dev-reuters2.jsonl`: 257 other
+/// sentences of CoNLL-2003 train). It read 0.630 type and 0.628 source accuracy when it was
+/// made, before any rule was chosen on it; the floors sit just under what is measured now.
+#[test]
+fn plover_reuters2_dev_floor() {
+    let scores = own_set("plover-dev-reuters2.jsonl", 257);
+    assert!(scores.records.iter().all(|r| !r.text.is_empty()));
+    let line = scores.to_string();
+    assert!(scores.type_accuracy >= 0.66, "{line}");
+    assert!(scores.source_accuracy >= 0.61, "{line}");
 }

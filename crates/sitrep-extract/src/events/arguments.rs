@@ -257,7 +257,9 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                 && object_noun(&w.norm).is_some_and(|k| k == ObjectKind::Weapon)
                 && m.w0 > 0
                 && GIVING.contains(&ws[m.w0 - 1].norm.as_str());
-            if let Some(a) = group_word(kb, &w.norm).filter(|_| !weapon_after_name) {
+            if let Some(a) =
+                group_word(kb, &w.norm).filter(|_| !weapon_after_name && !force_used(ws, q))
+            {
                 agent = Some((q, merge_sector(agent.and_then(|x| x.1), a.sector)));
                 q += 1;
                 continue;
@@ -280,6 +282,8 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
                 && !FUNCTION.contains(&w.norm.as_str())
                 && !w.norm.ends_with("ed")
                 && !IRREGULAR_PAST.contains(&w.norm.as_str())
+                && !super::modality::is_modal(&w.norm)
+                && !USE_VERBS.contains(&w.norm.as_str())
             {
                 q += 1;
                 continue;
@@ -368,6 +372,8 @@ pub(crate) fn actors(kb: &Kb, s: &Sent) -> Vec<Cand> {
 /// modifiers before it ("Turkish police", "the rebels", "Senior Hungarian and Romanian officials"
 /// is covered by the country candidates). The country is that of a demonym, country or
 /// organisation among the modifiers; the sector is the agent word's.
+///
+/// "Force" used is violence, not a military force: "used excessive force", "could use force".
 fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
     let ws = &s.ws;
     let covered = |k: usize, out: &[Cand]| out.iter().any(|c| c.w0 <= k && k < c.w1);
@@ -403,7 +409,7 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
         // An agent word before one of these nouns modifies it ("military aid", "official
         // visit", "army base"): no actor.
         let modifies = next.is_some_and(|n| MODIFIED_NOUNS.contains(&n.norm.as_str()));
-        if modifies {
+        if modifies || force_used(ws, q) {
             continue;
         }
         let mut k = q;
@@ -454,6 +460,8 @@ fn generic_groups(kb: &Kb, s: &Sent, out: &mut Vec<Cand>) {
                 && !PRONOUNS.contains(&p.norm.as_str())
                 && !super::is_trigger_word(&p.norm)
                 && !IRREGULAR_PAST.contains(&p.norm.as_str())
+                && !super::modality::is_modal(&p.norm)
+                && !USE_VERBS.contains(&p.norm.as_str())
                 && !covered(k - 1, out);
             if !modifier {
                 break;
@@ -957,7 +965,15 @@ pub(crate) fn objects(
                 .is_ok_and(|y| (1800..=2100).contains(&y))
             && (ws.get(i + 1).is_some_and(|n| n.cap || n.is("/"))
                 || (i > 0 && matches!(ws[i - 1].norm.as_str(), "the" | "in" | "since")));
-        if year {
+        // Nor is a day of a month: "on September 3 demanding higher pay".
+        let day = ws[i].kind == WordKind::Num
+            && i > 0
+            && MONTHS.contains(&ws[i - 1].norm.as_str())
+            && ws[i]
+                .norm
+                .parse::<u32>()
+                .is_ok_and(|d| (1..=31).contains(&d));
+        if year || day {
             i += 1;
             continue;
         }
@@ -1147,4 +1163,25 @@ pub(crate) fn location_country<'a>(kb: &'a Kb, loc: &Location) -> Option<&'a str
         .as_deref()
         .and_then(|id| kb.get(id))
         .and_then(|e| e.country.as_deref())
+}
+
+/// Month names and their abbreviations, after which a number is a day ("September 3").
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+/// Forms of "use", which end a group's modifiers and make "force" after them no group.
+const USE_VERBS: &[&str] = &["use", "used", "uses", "using"];
+
+/// Whether the agent word at `q` is "force" used ("used force", "use excessive force"): a use
+/// verb before it, with at most two adjectives between.
+fn force_used(ws: &[Word], q: usize) -> bool {
+    ws[q].norm == "force"
+        && (q.saturating_sub(3)..q)
+            .rev()
+            .take_while(|&k| ws[k].is_alpha())
+            .any(|k| USE_VERBS.contains(&ws[k].norm.as_str()))
 }

@@ -894,12 +894,15 @@ pub fn default_code(kind: PloverType, mode: Option<&str>) -> &'static str {
         (Reject, Some("meet")) => "125",
         (Reject, _) => "120",
         (Threaten, Some("violence")) => "138",
+        (Threaten, Some("restrict")) => "1312",
         (Threaten, _) => "130",
         (Protest, _) => "140",
         (Mobilize, _) => "150",
+        (Sanction, Some("expel")) => "166",
         (Sanction, _) => "160",
         (Coerce, Some("arrest")) => "173",
         (Coerce, _) => "170",
+        (Assault, Some("abduct")) => "181",
         // Assault, and any type a later PloverType adds.
         _ => "190",
     }

@@ -15,11 +15,13 @@
 //!    ([`attribution`], with the chain of sources it cites);
 //! 4. the PLOVER manual's rules on promises and threats: CONSULT, SUPPORT, COOPERATE and AID in
 //!    the future or on a condition (or hypothetical with willing/ready/prepared) are AGREE ("will
-//!    send", "will meet"); a future RETREAT is CONCEDE; a future or conditional ASSAULT is
-//!    THREATEN; the CAMEO code follows (AID `072` promised is `0332`); a cooperative act
-//!    refused in advance ("will not take part", "would not withdraw") is REJECT; violence or
-//!    obstruction by protesters is PROTEST (`riot`), coercion by civilians PROTEST
-//!    (`obstruct`);
+//!    send", "will meet", "was to meet"); a future RETREAT is CONCEDE; a future or conditional
+//!    ASSAULT is THREATEN, and so is a protest held out ahead ("would boycott the poll if",
+//!    "will go on strike": THREATEN `restrict`), though not what the "if" clause itself says;
+//!    the CAMEO code follows (AID `072` promised is `0332`); a cooperative act refused in
+//!    advance ("will not take part", "would not withdraw") is REJECT; violence or obstruction
+//!    by protesters is PROTEST (`riot`), coercion by civilians PROTEST (`obstruct`), workers
+//!    striking PROTEST; armed men seizing people ASSAULT (`abduct`, CAMEO 181);
 //! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
 //!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
@@ -35,7 +37,9 @@
 //! **Modifiers.** A trigger that describes a noun instead of heading a clause reports no event
 //! of its own when it stands before the noun ("the murdered journalist", "two detained
 //! nationals"), and a stance participle after its noun ("demonstrators demanding his ouster
-//! hurled stones") comes after the sentence's other events ([`syntax::Parse::modifier`]).
+//! hurled stones") comes after the sentence's other events ([`syntax::Parse::modifier`]); so
+//! do the events of a subordinate clause that opens the sentence ("After the government
+//! admitted a link, the EU imposed a ban": mainly the ban).
 //!
 //! **Noise.** Lines in Title Case and short lines without final punctuation (headlines, sidebar
 //! lists, bylines, captions) give no events; a long sentence without final punctuation gives
@@ -451,7 +455,8 @@ pub(crate) fn extract(
             // Only where the words around allow it is the parse consulted (most sentences with a
             // trigger in the subject's verb need no parse otherwise).
             let modifier = if may_modify(s, hit) {
-                env.parse().and_then(|pa| pa.modifier(hit.w0, hit.w1))
+                env.parse()
+                    .and_then(|pa| pa.modifier(hit.w0, hit.w1, &s.ws[hit.w0].norm))
             } else {
                 None
             };
@@ -516,7 +521,13 @@ pub(crate) fn extract(
         // verbs before nouns, was measured and scored lower on the PLOVER records.) A
         // participle describing a noun comes after the others: "demonstrators demanding his
         // ouster hurled stones" is mainly a riot.
-        found.sort_by_key(|e| (postnominal.contains(&e.id), e.trigger.start));
+        // So does an event of a subordinate clause that opens the sentence: "After the British
+        // government admitted a link, the EU imposed a ban" is mainly the ban.
+        let fronted = fronted_clause(&s.ws);
+        found.sort_by_key(|e| {
+            let background = fronted.is_some_and(|end| e.trigger.start < end);
+            (postnominal.contains(&e.id), background, e.trigger.start)
+        });
         events.extend(found);
         // What the next sentences may refer back to.
         if let Some(c) = p.cands.iter().rev().find(|c| c.person) {
@@ -615,6 +626,51 @@ const PROTESTERS: &[&str] = &[
     "protesters", "protestors", "demonstrators", "rioters", "marchers", "strikers", "youths",
     "students",
 ];
+
+/// Where a subordinate clause that opens a sentence ends (the byte offset of its comma): "After
+/// ...", "When ...", "If ...", up to the first comma, which must leave words after it.
+fn fronted_clause(ws: &[Word]) -> Option<usize> {
+    let first = ws.iter().position(|w| !w.is_quote())?;
+    if !FRONTING.contains(&ws[first].norm.as_str()) {
+        return None;
+    }
+    let comma = ws[first..].iter().position(|w| w.is(","))? + first;
+    (comma + 2 < ws.len()).then(|| ws[comma].span.start)
+}
+
+/// Words that open a subordinate clause before the main one (see [`fronted_clause`]).
+#[rustfmt::skip]
+const FRONTING: &[&str] = &[
+    "after", "when", "since", "before", "while", "following", "although", "though", "because",
+    "once", "until", "if", "unless", "as",
+];
+
+/// Who takes hostages (see `finish`).
+#[rustfmt::skip]
+const ABDUCTORS: &[&str] = &[
+    "gunmen", "kidnappers", "hijackers", "pirates", "abductors", "militants", "rebels",
+    "guerrillas", "bandits", "insurgents", "terrorists", "captors",
+];
+
+/// Who is taken hostage (see `finish`).
+#[rustfmt::skip]
+const CAPTIVES: &[&str] = &[
+    "hostage", "hostages", "couple", "tourist", "tourists", "foreigners", "missionaries",
+    "workers", "engineers", "journalists", "children", "passengers", "crew", "villagers",
+    "civilians", "nationals",
+];
+
+/// Words for working people and their unions, whose strike is a protest (see `finish`).
+#[rustfmt::skip]
+const LABOUR: &[&str] = &[
+    "workers", "union", "unions", "employees", "miners", "teachers", "doctors", "nurses",
+    "drivers", "controllers", "staff", "dockers", "dockworkers", "pilots", "unionists",
+];
+
+fn is_labour(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| LABOUR.contains(&w.to_lowercase().as_str()))
+}
 
 fn is_protester(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -1107,6 +1163,13 @@ fn finish(
     let (t0, t1) = (hit.w0, hit.w1);
     let pat = hit.pattern;
     let mut kind = pat.kind;
+    // Who a threat's act would strike is whom it threatens: "threatened to attack South
+    // Korea", "threatened to use nuclear weapons against South Korea".
+    if target.is_none() && pat.kind == PloverType::Threaten {
+        if let Some(g) = gov.filter(|g| g.pattern.kind == PloverType::Assault) {
+            target = arguments::target(s, env.cands, g.w1, end, &sources);
+        }
+    }
     // A dyad: a target, or a place right after the trigger ("besieged Mariupol").
     let place_after = || {
         s.ments.iter().any(|m| {
@@ -1196,6 +1259,37 @@ fn finish(
                     )
             })
         });
+    // Workers or their union striking stop work, they do not attack ("miners struck for a third
+    // day"; "workers would strike if wages were cut" threatens a strike, not violence).
+    let labour_strike = kind == PloverType::Assault
+        && matches!(
+            ws[t0].norm.as_str(),
+            "strike" | "strikes" | "striking" | "struck"
+        )
+        && (sources.iter().any(|a| is_labour(&a.text))
+            || ws[cs..t0].iter().any(|w| LABOUR.contains(&w.norm.as_str())));
+    if labour_strike {
+        kind = PloverType::Protest;
+    }
+    // Armed men seizing people take hostages (ASSAULT `abduct`, CAMEO 181), they do not arrest
+    // them: "Gunmen seized Penrose and six other hostages", "Kidnappers have seized a Dutch
+    // couple".
+    let abduction = kind == PloverType::Coerce
+        && matches!(
+            ws[t0].norm.as_str(),
+            "seized" | "seize" | "seizes" | "seizing" | "grabbed" | "snatched"
+        )
+        && (sources.iter().any(|a| a.sector == Some(Sector::Reb))
+            || ws[cs..t0]
+                .iter()
+                .any(|w| ABDUCTORS.contains(&w.norm.as_str())))
+        && (target.as_ref().is_some_and(|t| is_person(env.ctx, t))
+            || ws[t1..ws.len().min(t1 + 6)]
+                .iter()
+                .any(|w| CAPTIVES.contains(&w.norm.as_str())));
+    if abduction {
+        kind = PloverType::Assault;
+    }
     // A future or conditional use of force is a threat (the manual: "THREATEN could be ASSAULT +
     // hypothetical ... return the single event category"); so is coercion or a sanction made
     // conditional ("will close the border if ...": CAMEO's 131x-132x threats).
@@ -1209,8 +1303,34 @@ fn finish(
             })
         }
         (Modality::Conditional, PloverType::Sanction) => Some("relations"),
+        // "would boycott the poll if the elections were postponed", "will go on strike on
+        // September 3", "might boycott assembly sessions": a protest held out ahead is a
+        // threat of one (CAMEO 133, PLOVER THREATEN `restrict`).
+        (Modality::Conditional, PloverType::Protest)
+            if ws[cs..t0]
+                .iter()
+                .any(|w| matches!(w.norm.as_str(), "would" | "will" | "'ll")) =>
+        {
+            Some("restrict")
+        }
+        (Modality::Future | Modality::Hypothetical, PloverType::Protest)
+            if cue.is_some_and(|c| {
+                ws[cs..t0].iter().any(|w| {
+                    w.span == c
+                        && matches!(w.norm.as_str(), "will" | "'ll" | "would" | "might" | "may")
+                })
+            }) =>
+        {
+            Some("restrict")
+        }
         _ => None,
     };
+    // What the "if" clause itself says is the condition, not the threat ("... if wages were
+    // cut").
+    let in_condition = ws[cs.saturating_sub(1)..t0]
+        .iter()
+        .any(|w| matches!(w.norm.as_str(), "if" | "unless"));
+    let threat_mode = threat_mode.filter(|_| !in_condition);
     if threat_mode.is_some() {
         kind = PloverType::Threaten;
     }
@@ -1276,7 +1396,10 @@ fn finish(
     let mode = mode_of(
         env,
         kind,
-        threat_mode.or(obstruct.then_some("obstruct")).or(pat.mode),
+        threat_mode
+            .or(abduction.then_some("abduct"))
+            .or(obstruct.then_some("obstruct"))
+            .or(pat.mode),
         gov,
         &objects,
         &sources,

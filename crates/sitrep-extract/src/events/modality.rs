@@ -61,6 +61,15 @@ const WHEN_WORDS: &[&str] = &[
     "thursday", "friday", "saturday", "sunday", "week", "month", "year", "weekend", "soon",
 ];
 
+/// Nouns whose "is to" says what they are, not what someone will do ("the aim is to ...").
+#[rustfmt::skip]
+const GOAL_NOUNS: &[&str] = &[
+    "mission", "goal", "goals", "aim", "aims", "vision", "purpose", "task", "objective",
+    "objectives", "job", "role", "plan", "idea", "intention", "priority", "strategy", "challenge",
+    "point", "answer", "solution", "way", "step", "hope", "dream", "ambition", "target",
+    "function", "aspiration", "mandate", "duty", "responsibility", "policy", "option",
+];
+
 /// A modal verb ("would", "could", "will"...).
 pub(crate) fn is_modal(w: &str) -> bool {
     matches!(
@@ -105,6 +114,23 @@ pub(crate) fn modality(
         } else if fut.is_none() && FUTURE.contains(&n) && with_to(ws, i) {
             fut = Some(w.span);
         }
+    }
+    // "Downer was to meet Qian", "ministers are to meet in London": a "be to" plan ("is to
+    // blame" is an idiom, not a plan; "our mission is to provide" says what a goal is).
+    if fut.is_none()
+        && w0 >= 2
+        && w0 - 2 >= lo
+        && ws[w0 - 1].norm == "to"
+        && matches!(
+            ws[w0 - 2].norm.as_str(),
+            "is" | "are" | "was" | "were" | "am"
+        )
+        && ws[w0].norm != "blame"
+        && !ws[clause_start..w0 - 2]
+            .iter()
+            .any(|w| GOAL_NOUNS.contains(&w.norm.as_str()))
+    {
+        fut = Some(ws[w0 - 2].span);
     }
     // "too much fuel for Ukraine to deploy", "too weak to attack": what is too much to do is
     // not done.

@@ -34,6 +34,14 @@
 //! right after its noun ("a statement released"). Expelling people ([`EXPELLED_PEOPLE`]) is
 //! COERCE (CAMEO 174), expelling diplomats stays SANCTION; "attacked X for doing" and "blasted
 //! X over" are criticism (ACCUSE 111).
+//!
+//! And on a second set of Reuters copy (`tests/data/plover-dev-reuters2.jsonl`): asking or
+//! telling someone "to leave" expels them ([`told_to_leave`]: SANCTION `expel` 166, or COERCE
+//! 174 for people); words handed over are the speech act they carry ([`speech_handed`]:
+//! "offered apologies" CONCEDE, "offered his gratitude" SUPPORT, "delivered an appeal" REQUEST);
+//! "rallied allies" is support, not a rally ([`RALLIED`]); "admitted" people or a patient
+//! admitted to hospital is no admission ([`admitted_somewhere`]); a "heavily armed band" arms
+//! nobody ([`armed_adjective`]).
 
 use super::cameo;
 use crate::words::{words_of_str, Word, WordKind};
@@ -164,7 +172,9 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     ),
     p("meeting/meetings/talks", Consult, 0.45).auto(),
     p(
-        "held talks/hold talks/holds talks/holding talks/had talks",
+        "held talks/hold talks/holds talks/holding talks/had talks/held discussions/\
+         hold discussions/holds discussions/holding discussions/had discussions/\
+         held negotiations/hold negotiations/holds negotiations/holding negotiations",
         Consult,
         0.6,
     ),
@@ -387,7 +397,10 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          canceled * restrictions/scrapped/abolished/repealed/rescinded/revoked * ban/\
          softened/compromised/made concessions/made * concession/acceded/acquiesced/\
          pardoned/pardons/pardon/amnesty/reopened/apologized/apologised/apologizes/apologize/\
-         expressed remorse/allowed/allows/allow/permitted/\
+         expressed remorse/expressed * regret/expressed * regrets/voiced * regret/\
+         admitted/admits/admit/admitting/confessed/confesses/confess/confessing/owned up/\
+         pleaded guilty/pleads guilty/\
+         allowed/allows/allow/permitted/\
          agreed * ceasefire/accepted * demands/met * demands/dropped * demand/dropped * demands/\
          took * steps/taken * steps/promised reforms/introduced reforms",
         Concede,
@@ -490,7 +503,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          charged/charges/indicted/indicts/sued/sues/alleged/alleges/faulted/\
          issued * arrest warrant/issued * warrant/issues * arrest warrant/arrest warrant/\
          summoned/summons/voiced concern/expressed concern/voiced * concern/\
-         expressed * concern/expressed * regret/expressed * disappointment/\
+         expressed * concern/expressed * disappointment/\
          expressed * displeasure/lodged * protest/lodged * complaint/filed * complaint",
         Accuse,
         0.5,
@@ -665,6 +678,17 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          launched * raid/carried out * attack/carried out * attacks/carried out * strike/\
          carried out * strikes/carried out * raid/carried out * bombing/mounted * attack/\
          staged * attack/staged * attacks",
+        Assault,
+        0.5,
+    ),
+    // ASSAULT: force or arms used ("could use nuclear weapons if ...", "used force against").
+    p(
+        "use force/used force/uses force/using force/use {excessive|lethal|deadly|military|\
+         disproportionate|brute|armed} force/used {excessive|lethal|deadly|military|\
+         disproportionate|brute|armed} force/using {excessive|lethal|deadly|military|\
+         disproportionate|brute|armed} force/\
+         use * weapons/used * weapons/uses * weapons/using * weapons/use * weapon/\
+         used * weapon",
         Assault,
         0.5,
     ),
@@ -926,6 +950,19 @@ const fn cn(kind: PloverType) -> Pattern {
     p.needs_target = false;
     p
 }
+
+/// The pattern of words handed over as a speech act (see [`speech_handed`]): a verb's, which
+/// needs no target ("offered apologies for any mistakes").
+const fn speech(kind: PloverType) -> Pattern {
+    let mut p = cv(kind);
+    p.strength = 0.45;
+    p.governs = false;
+    p.needs_target = false;
+    p
+}
+static SPEECH_CONCEDE: Pattern = speech(Concede);
+static SPEECH_SUPPORT: Pattern = speech(Support);
+static SPEECH_REQUEST: Pattern = speech(Request);
 
 static CAMEO_VERBS: [Pattern; 16] = [
     cv(Agree),
@@ -1276,9 +1313,36 @@ fn everyday_sense(ws: &[Word], lemma: &str, h: &Hit) -> bool {
         "ask" => asks_a_question(ws, h),
         "kill" => killed_in_a_mishap(ws, h.w1),
         "seize" => seized_on_an_idea(ws, h.w1),
+        "arm" => armed_adjective(ws, h.w0, h.w1),
         _ => false,
     }
 }
+
+/// Whether "armed" describes a noun instead of arming someone: after an adverb ("a heavily
+/// armed band", "well armed") or before a noun that is not its object ("armed men", "armed
+/// conflict", "armed forces").
+fn armed_adjective(ws: &[Word], w0: usize, w1: usize) -> bool {
+    if ws[w0].norm != "armed" || w1 != w0 + 1 {
+        return false;
+    }
+    let adverb = w0.checked_sub(1).is_some_and(|p| {
+        ws[p].norm.ends_with("ly") || matches!(ws[p].norm.as_str(), "well" | "better" | "best")
+    });
+    adverb
+        || ws
+            .get(w1)
+            .is_some_and(|n| ARMED_THINGS.contains(&n.norm.as_str()))
+}
+
+/// Nouns that "armed" describes ("armed men", "armed conflict").
+#[rustfmt::skip]
+const ARMED_THINGS: &[&str] = &[
+    "men", "man", "group", "groups", "band", "bands", "gang", "gangs", "gunmen", "militants",
+    "militia", "militias", "forces", "force", "conflict", "conflicts", "struggle", "robbery",
+    "attack", "attacks", "clashes", "violence", "opposition", "rebellion", "insurgency",
+    "robbers", "police", "guards", "wing", "units", "drones", "vehicles", "civilians", "people",
+    "settlers", "separatists", "rebels", "fighters", "intervention", "resistance",
+];
 
 /// What a refusal to talk is about ("declined to comment", "refused to elaborate", "declined to
 /// be identified"): the wire's way of saying who was asked, not an event.
@@ -1733,7 +1797,77 @@ const EXPELLED_PEOPLE: &[&str] = &[
     "reporters", "families", "residents", "villagers", "people", "students", "activists",
     "dissidents", "missionaries", "priests", "foreigners", "settlers", "squatters", "gypsies",
     "roma", "minorities", "tribesmen", "farmers", "traders", "smugglers", "suspects",
+    "protesters", "demonstrators", "crowd", "crowds",
 ];
+
+/// Whether an "admitted" is someone let in, not an admission: a passive ("was admitted to
+/// hospital", "were admitted into the alliance"), "admitted into", or people admitted ("had
+/// admitted more than 1.4 million Syrian refugees").
+fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
+    let admit = matches!(
+        ws[h.w0].norm.as_str(),
+        "admitted" | "admits" | "admit" | "admitting"
+    );
+    admit
+        && (ws[h.w1..ws.len().min(h.w1 + 8)]
+            .iter()
+            .take_while(|w| !w.is(",") && !w.is("that"))
+            .any(|w| EXPELLED_PEOPLE.contains(&w.norm.as_str()) || w.is("patients"))
+            || h.w0.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    ws[p].norm.as_str(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are" | "newly" | "recently"
+                )
+            })
+            || ws.get(h.w1).is_some_and(|w| w.is("into")))
+}
+
+/// What follows a "rally" that rallies support, not protesters (see [`find_with`]).
+#[rustfmt::skip]
+const RALLIED: &[&str] = &[
+    "the", "their", "his", "her", "its", "our", "support", "behind", "around", "allies",
+    "partners", "voters", "supporters", "international", "world", "nations", "countries",
+];
+
+/// Verbs that hand something over, which may be words (see [`speech_handed`]).
+const HANDING_OVER: &[&str] = &[
+    "offer", "extend", "express", "convey", "deliver", "hand", "submit", "present", "send",
+];
+
+/// The speech act a handing over carries when what it hands over, within its next four words
+/// and before any punctuation, is words of one: an apology (CONCEDE, as the manual reads
+/// apologies; coded 080 like "apologised"), thanks, sympathy or congratulations (SUPPORT, 051),
+/// an appeal, petition or demand (REQUEST, 020).
+fn speech_handed(ws: &[Word], from: usize) -> Option<(&'static Pattern, &'static str)> {
+    ws[from..ws.len().min(from + 4)]
+        .iter()
+        .take_while(|w| w.is_alpha())
+        .find_map(|w| match w.norm.as_str() {
+            "apology" | "apologies" => Some((&SPEECH_CONCEDE, "080")),
+            "gratitude" | "thanks" | "congratulations" | "condolences" | "sympathy"
+            | "sympathies" | "praise" => Some((&SPEECH_SUPPORT, "051")),
+            "appeal" | "appeals" | "petition" | "petitions" | "demand" | "demands" | "plea" => {
+                Some((&SPEECH_REQUEST, "020"))
+            }
+            _ => None,
+        })
+}
+
+/// Whether "to leave" follows a verb ending at `w1` within its next fourteen words, with nothing
+/// but a name, a noun phrase or an apposition between ("asked Mr. Adel Ibrahim, the Iraqi
+/// embassy's press attache, to leave"); not when a clause comes between ("told reporters he
+/// would leave").
+fn told_to_leave(ws: &[Word], w1: usize) -> bool {
+    let end = ws.len().min(w1 + 14);
+    (w1..end)
+        .take_while(|&k| {
+            !matches!(
+                ws[k].norm.as_str(),
+                ";" | ":" | "he" | "she" | "it" | "they" | "we" | "that" | "would" | "will"
+            )
+        })
+        .any(|k| ws[k].norm == "to" && ws.get(k + 1).is_some_and(|w| w.norm == "leave"))
+}
 
 /// Whether an expulsion expels [`EXPELLED_PEOPLE`]: one of them within its next six words.
 fn expels_people(ws: &[Word], from: usize) -> bool {
@@ -1899,6 +2033,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
         } else if let Some(v) = verb.filter(|v| {
             !v.suppressed
                 && !bare_intent(v)
+                && !armed_adjective(ws, i, v.w1)
                 && !takes_nothing(ws, v)
                 && !super::modality::is_cue(&ws[i].norm)
         }) {
@@ -1947,6 +2082,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             // ordered act is the event).
             Some(h)
                 if a_reason(ws, h.w0)
+                    || admitted_somewhere(ws, &h)
                     || name_part(ws, &h)
                     || storm_of_words(ws, &h)
                     || meeting_held(ws, &h)
@@ -1962,11 +2098,65 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             {
                 i = h.w1
             }
+            // Rallying someone or behind someone is support (CAMEO 053), not a demonstration:
+            // "will continue to rally the world", "rallied behind the president".
+            Some(h)
+                if h.pattern.kind == Protest
+                    && matches!(
+                        ws[h.w0].norm.as_str(),
+                        "rally" | "rallied" | "rallies" | "rallying"
+                    )
+                    && h.w1 == h.w0 + 1
+                    && ws
+                        .get(h.w1)
+                        .is_some_and(|w| RALLIED.contains(&w.norm.as_str())) =>
+            {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: &SPEECH_SUPPORT,
+                    cameo: Some("053"),
+                    ..h
+                });
+            }
+            // Words handed over are the speech act they carry: "offered apologies" concedes,
+            // "offered his gratitude" supports, "delivered an appeal to" requests.
+            Some(h)
+                if verb.is_some_and(|v| HANDING_OVER.contains(&v.lemma))
+                    && speech_handed(ws, h.w1).is_some() =>
+            {
+                i = h.w1;
+                let (pattern, code) = speech_handed(ws, h.w1).unwrap_or((&SPEECH_SUPPORT, "051"));
+                out.push(Hit {
+                    pattern,
+                    cameo: Some(code),
+                    ..h
+                });
+            }
+            // Asking or telling someone to leave is expelling them ("Jordan has asked an Iraqi
+            // diplomat to leave"): people, as coercion; diplomats and others, as a sanction.
+            Some(h)
+                if verb
+                    .is_some_and(|v| matches!(v.lemma, "ask" | "order" | "tell" | "instruct"))
+                    && told_to_leave(ws, h.w1) =>
+            {
+                i = h.w1;
+                let people = expels_people(ws, h.w1);
+                out.push(Hit {
+                    pattern: if people {
+                        generic(Coerce, false)
+                    } else {
+                        &PATTERNS[0]
+                    },
+                    cameo: Some(if people { "174" } else { "166" }),
+                    ..h
+                });
+            }
             // Expelling people is coercion (CAMEO 174); expelling diplomats, inspectors or
             // peacekeepers stays a sanction.
             Some(h)
                 if h.pattern.kind == Sanction
-                    && verb.is_some_and(|v| v.lemma == "expel")
+                    && (verb.is_some_and(|v| v.lemma == "expel")
+                        || h.pattern.mode == Some("expel"))
                     && expels_people(ws, h.w1) =>
             {
                 i = h.w1;

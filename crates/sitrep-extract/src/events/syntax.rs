@@ -117,9 +117,9 @@ impl Parse {
     /// ("demonstrators demanding his ouster hurled stones", "systems supplied by Germany
     /// arrived"): an event, but not the sentence's main one.
     ///
-    /// The trigger's words are `w0..w1`; a head among them (the "joint" of "joint exercises")
-    /// is no modified noun.
-    pub fn modifier(&self, w0: usize, w1: usize) -> Option<Modifier> {
+    /// The trigger's words are `w0..w1`, `form` the first one lowercased; a head among them
+    /// (the "joint" of "joint exercises") is no modified noun.
+    pub fn modifier(&self, w0: usize, w1: usize, form: &str) -> Option<Modifier> {
         let k = self.at(w0)?;
         let h = self.head(k)?;
         let xpos = self.words.get(k).map_or("", |w| w.xpos.as_str());
@@ -148,9 +148,15 @@ impl Parse {
         {
             return None;
         }
+        // After a comma, a past form is far more often the verb after an apposition than an
+        // adjective opening a noun phrase ("Louis Viannet, leader of the CGT union, criticised
+        // government plans": the tagger reads `criticised` as an adjective of `plans`).
+        let after_comma = k.checked_sub(1).is_some_and(|p| self.words[p].xpos == ",");
+        let past_form = form.ends_with("ed");
         match self.deprel(k) {
             // An adjective or participle after its noun: "drivers opposed to mandates".
             "amod" if h < k && matches!(xpos, "VBN" | "JJ") => Some(Modifier::After),
+            "amod" if after_comma && past_form => None,
             "amod" if h > k && matches!(xpos, "VBN" | "VBD" | "VBG" | "JJ") => {
                 opens(&["ADJ", "PUNCT", "CCONJ", "SCONJ"]).then_some(Modifier::Before)
             }
