@@ -984,3 +984,59 @@ fn fronted_clauses_appositions_hostages_and_regions() {
         PloverType::Protest,
     );
 }
+
+/// Wanting someone to act asks it of them; reluctance refuses; a voiced protest is criticism;
+/// a refused or threatened act names the target; a participle set off by commas after the
+/// subject is background; "the decline of" refuses nothing.
+#[test]
+fn wants_reluctance_and_the_targets_of_refused_acts() {
+    let e = one(
+        "Britain wanted Dhaka to act seriously on the case.",
+        PloverType::Request,
+    );
+    assert_eq!(tgt(&e), "Bangladesh");
+    none_of(
+        "Britain wanted Dhaka to act seriously on the case.",
+        PloverType::Reject,
+    );
+    let e = one(
+        "Yeltsin has seemed unwilling to meet his envoy.",
+        PloverType::Reject,
+    );
+    assert_eq!(e.mode.as_deref(), Some("meet"));
+    none_of(
+        "Yeltsin has seemed unwilling to meet his envoy.",
+        PloverType::Consult,
+    );
+    one(
+        "Rights groups voiced protest over the new law.",
+        PloverType::Accuse,
+    );
+    none_of(
+        "Rights groups voiced protest over the new law.",
+        PloverType::Protest,
+    );
+
+    let e = one("Zelensky refused to meet Putin.", PloverType::Reject);
+    assert_eq!(tgt(&e), "Vladimir Putin");
+    let e = one(
+        "The administration continues to balk at sending U.S. battle tanks to Ukraine.",
+        PloverType::Reject,
+    );
+    assert_eq!(tgt(&e), "Ukraine");
+
+    let a = analyse(
+        "Stevanin, arrested in 1994 and jailed for three years for assault, is accused of \
+         murdering five women.",
+    );
+    assert_eq!(
+        a.events.first().map(|e| e.kind),
+        Some(PloverType::Accuse),
+        "{:#?}",
+        a.events
+    );
+    none_of(
+        "It slowed the decline of the water table.",
+        PloverType::Reject,
+    );
+}

@@ -7,7 +7,9 @@
 //!    dictionary and its nominalisations ([`cameo`]), which also give every trigger its CAMEO code;
 //!    a governing trigger takes its complement ("asked ... to help train" is one REQUEST;
 //!    "refused to extradite" one REJECT);
-//! 2. find actors ([`arguments`]): source = subject, target = object or to/with/from X; a pattern
+//! 2. find actors ([`arguments`]): source = subject, target = object or to/with/from X (for a
+//!    refusal or a threat without one, the refused or threatened act's: "refused to meet
+//!    Putin", "threatened to attack South Korea"); a pattern
 //!    of role `Speaker` takes the speaker of the enclosing clause instead ("Austin has
 //!    communicated to Zelensky that ... is too much to ask"); a passive takes its source from "by
 //!    X" and its target from the subject ("was attacked by militiamen");
@@ -523,9 +525,15 @@ pub(crate) fn extract(
         // ouster hurled stones" is mainly a riot.
         // So does an event of a subordinate clause that opens the sentence: "After the British
         // government admitted a link, the EU imposed a ban" is mainly the ban.
+        // And so does a participle set off by commas after the subject: "Stevanin, arrested in
+        // 1994 and jailed for three years, is accused of murder" is mainly the accusation.
         let fronted = fronted_clause(&s.ws);
+        let apposed = apposed_participles(&s.ws);
         found.sort_by_key(|e| {
-            let background = fronted.is_some_and(|end| e.trigger.start < end);
+            let background = fronted.is_some_and(|end| e.trigger.start < end)
+                || apposed
+                    .iter()
+                    .any(|&(a, b)| a <= e.trigger.start && e.trigger.start < b);
             (postnominal.contains(&e.id), background, e.trigger.start)
         });
         events.extend(found);
@@ -636,6 +644,51 @@ fn fronted_clause(ws: &[Word]) -> Option<usize> {
     }
     let comma = ws[first..].iter().position(|w| w.is(","))? + first;
     (comma + 2 < ws.len()).then(|| ws[comma].span.start)
+}
+
+/// Participial phrases set off by commas before the main verb (byte ranges): a comma, a past
+/// participle, and a comma that a finite verb follows ("X, arrested in 1994 and jailed ..., is
+/// accused").
+fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in 0..ws.len().saturating_sub(2) {
+        if !ws[k].is(",") || !ws[k + 1].norm.ends_with("ed") {
+            continue;
+        }
+        let Some(c) = ws[k + 2..]
+            .iter()
+            .position(|w| w.is(","))
+            .map(|p| p + k + 2)
+        else {
+            continue;
+        };
+        let finite = ws.get(c + 1).is_some_and(|w| {
+            matches!(
+                w.norm.as_str(),
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "said"
+                    | "says"
+            )
+        });
+        if finite {
+            out.push((ws[k].span.start, ws[c].span.end));
+        }
+    }
+    out
 }
 
 /// Words that open a subordinate clause before the main one (see [`fronted_clause`]).
@@ -1164,10 +1217,37 @@ fn finish(
     let pat = hit.pattern;
     let mut kind = pat.kind;
     // Who a threat's act would strike is whom it threatens: "threatened to attack South
-    // Korea", "threatened to use nuclear weapons against South Korea".
-    if target.is_none() && pat.kind == PloverType::Threaten {
-        if let Some(g) = gov.filter(|g| g.pattern.kind == PloverType::Assault) {
-            target = arguments::target(s, env.cands, g.w1, end, &sources);
+    // Korea", "threatened to use nuclear weapons against South Korea"; who a refused act would
+    // have met or served is whom it refuses: "refused to meet Putin".
+    if target.is_none() {
+        let act = gov.filter(|g| match pat.kind {
+            PloverType::Threaten => g.pattern.kind == PloverType::Assault,
+            PloverType::Reject => true,
+            _ => false,
+        });
+        if let Some(g) = act {
+            // A phrase with "to", "against"... first: "balk at sending U.S. tanks to Ukraine"
+            // is refused to Ukraine, not to the tanks' maker.
+            let marked = env.cands.iter().find(|c| {
+                let mut k = c.w0;
+                if k > 0 && ws[k - 1].is("the") {
+                    k -= 1;
+                }
+                // "on" marks a topic after a refused meeting ("the meeting on Syria"), a
+                // target after a threatened strike ("strikes on Kyiv").
+                let on = pat.kind == PloverType::Threaten && ws[k.saturating_sub(1)].is("on");
+                c.w0 > g.w1
+                    && c.w0 < end
+                    && k > 0
+                    && (on
+                        || matches!(
+                            ws[k - 1].norm.as_str(),
+                            "to" | "with" | "against" | "toward" | "towards" | "into"
+                        ))
+            });
+            target = marked
+                .map(|c| c.actor.clone())
+                .or_else(|| arguments::target(s, env.cands, g.w1, end, &sources));
         }
     }
     // A dyad: a target, or a place right after the trigger ("besieged Mariupol").

@@ -41,7 +41,8 @@
 //! "offered apologies" CONCEDE, "offered his gratitude" SUPPORT, "delivered an appeal" REQUEST);
 //! "rallied allies" is support, not a rally ([`RALLIED`]); "admitted" people or a patient
 //! admitted to hospital is no admission ([`admitted_somewhere`]); a "heavily armed band" arms
-//! nobody ([`armed_adjective`]).
+//! nobody ([`armed_adjective`]); wanting someone to act requests it ([`wants_someone_to`]);
+//! "the decline of" refuses nothing ([`a_decline`]).
 
 use super::cameo;
 use crate::words::{words_of_str, Word, WordKind};
@@ -225,6 +226,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         .needs_complement(),
     // REJECT
     p("refused/refuse/refuses/refusing", Reject, 0.55).governs(),
+    p("unwilling to/reluctant to", Reject, 0.5).governs(),
     p("rejected/reject/rejects/rejecting", Reject, 0.55).governs(),
     p("denied/deny/denies/denying", Reject, 0.5),
     p("dismissed/dismiss/dismisses/dismissing", Reject, 0.55),
@@ -503,7 +505,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          charged/charges/indicted/indicts/sued/sues/alleged/alleges/faulted/\
          issued * arrest warrant/issued * warrant/issues * arrest warrant/arrest warrant/\
          summoned/summons/voiced concern/expressed concern/voiced * concern/\
-         expressed * concern/expressed * disappointment/\
+         expressed * concern/expressed * disappointment/voiced * protest/voiced * protests/\
+         expressed * protest/registered * protest/\
          expressed * displeasure/lodged * protest/lodged * complaint/filed * complaint",
         Accuse,
         0.5,
@@ -1822,12 +1825,50 @@ fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
             || ws.get(h.w1).is_some_and(|w| w.is("into")))
 }
 
+/// Whether someone, then "to", follows a "want" ending at `from`: a name or noun phrase of one
+/// to three words ("wanted Dhaka to act"), not "wanted to" (an intention).
+fn wants_someone_to(ws: &[Word], from: usize) -> bool {
+    ws.get(from).is_some_and(|w| w.is_alpha() && !w.is("to"))
+        && (from + 1..ws.len().min(from + 4))
+            .take_while(|&k| ws[k].is_alpha())
+            .any(|k| ws[k].is("to"))
+}
+
 /// What follows a "rally" that rallies support, not protesters (see [`find_with`]).
 #[rustfmt::skip]
 const RALLIED: &[&str] = &[
     "the", "their", "his", "her", "its", "our", "support", "behind", "around", "allies",
     "partners", "voters", "supporters", "international", "world", "nations", "countries",
 ];
+
+/// Whether a "decline" is a fall, not a refusal: after a determiner or adjective, or before
+/// "of" or "in" ("the decline of the water table", "a sharp decline in exports").
+fn a_decline(ws: &[Word], h: &Hit) -> bool {
+    matches!(ws[h.w0].norm.as_str(), "decline" | "declines")
+        && h.w1 == h.w0 + 1
+        && (h.w0.checked_sub(1).is_some_and(|p| {
+            matches!(
+                ws[p].norm.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "sharp"
+                    | "steady"
+                    | "further"
+                    | "continued"
+                    | "economic"
+                    | "slow"
+                    | "gradual"
+                    | "steep"
+            )
+        }) || ws
+            .get(h.w1)
+            .is_some_and(|w| matches!(w.norm.as_str(), "of" | "in")))
+}
 
 /// Verbs that hand something over, which may be words (see [`speech_handed`]).
 const HANDING_OVER: &[&str] = &[
@@ -2083,6 +2124,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             Some(h)
                 if a_reason(ws, h.w0)
                     || admitted_somewhere(ws, &h)
+                    || a_decline(ws, &h)
                     || name_part(ws, &h)
                     || storm_of_words(ws, &h)
                     || meeting_held(ws, &h)
@@ -2097,6 +2139,20 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
                 i = h.w1
+            }
+            // Wanting someone to do something asks it of them ("Britain wanted Dhaka to act
+            // seriously on the case"), whatever the CAMEO phrase after it says.
+            Some(h)
+                if verb.is_some_and(|v| v.lemma == "want")
+                    && h.pattern.kind != Request
+                    && wants_someone_to(ws, h.w0 + 1) =>
+            {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: generic(Request, false),
+                    cameo: Some("100"),
+                    ..h
+                });
             }
             // Rallying someone or behind someone is support (CAMEO 053), not a demonstration:
             // "will continue to rally the world", "rallied behind the president".
