@@ -1040,3 +1040,55 @@ fn wants_reluctance_and_the_targets_of_refused_acts() {
         PloverType::Reject,
     );
 }
+
+/// Urging that "it is time" for something, suspicion, dissatisfaction and concern, critics, and
+/// politicians attacking each other in words (from the first Reuters dev set).
+#[test]
+fn time_for_talks_suspicion_and_attacks_in_words() {
+    let e = one(
+        "China has said it was time for political talks with Taiwan.",
+        PloverType::Request,
+    );
+    assert_eq!(src(&e), "China");
+    assert_eq!(tgt(&e), "Taiwan");
+    none_of("It is time to go home, he said.", PloverType::Request);
+
+    let a = analyse(
+        "Mugica, who had just left prison, is suspected of having taken part in several \
+         guerrilla attacks in Spain.",
+    );
+    assert!(
+        a.events.iter().all(|e| e.kind != PloverType::Assault),
+        "the charge is no attack: {:#?}",
+        a.events
+    );
+    one(
+        "Mugica, who had just left prison, is suspected of having taken part in several \
+         guerrilla attacks in Spain.",
+        PloverType::Accuse,
+    );
+    // A verb after the charge is an event of its own.
+    one(
+        "A court found the former president guilty of corruption and sentenced him to three \
+         years in prison.",
+        PloverType::Coerce,
+    );
+    one(
+        "Egypt is concerned about a meeting of Islamists in London.",
+        PloverType::Accuse,
+    );
+    one(
+        "The director said he was not entirely satisfied with Saudi cooperation.",
+        PloverType::Accuse,
+    );
+    let e = one(
+        "Germany has been one of the loudest critics of Russia's military intervention.",
+        PloverType::Accuse,
+    );
+    assert_eq!(src(&e), "Germany");
+
+    let e = one("Putin attacked Zelensky in a speech.", PloverType::Accuse);
+    assert_eq!(e.mode.as_deref(), Some("disapprove"));
+    none_of("Putin attacked Zelensky in a speech.", PloverType::Assault);
+    one("Russia attacked Ukraine.", PloverType::Assault);
+}

@@ -23,7 +23,9 @@
 //!    the CAMEO code follows (AID `072` promised is `0332`); a cooperative act refused in
 //!    advance ("will not take part", "would not withdraw") is REJECT; violence or obstruction
 //!    by protesters is PROTEST (`riot`), coercion by civilians PROTEST (`obstruct`), workers
-//!    striking PROTEST; armed men seizing people ASSAULT (`abduct`, CAMEO 181);
+//!    striking PROTEST; armed men seizing people ASSAULT (`abduct`, CAMEO 181); one named
+//!    person attacking another, or a legislature, without a weapon ACCUSE (`disapprove`:
+//!    "Putin attacked Zelensky in a speech");
 //! 5. the date is the time expression that governs the event ([`dates`], from `sitrep-time`),
 //!    else the article's publication date (`from_published: true`, precision `day`), else none.
 //!
@@ -1218,11 +1220,12 @@ fn finish(
     let mut kind = pat.kind;
     // Who a threat's act would strike is whom it threatens: "threatened to attack South
     // Korea", "threatened to use nuclear weapons against South Korea"; who a refused act would
-    // have met or served is whom it refuses: "refused to meet Putin".
+    // have met or served is whom it refuses: "refused to meet Putin"; and so for a request
+    // that names no addressee.
     if target.is_none() {
         let act = gov.filter(|g| match pat.kind {
             PloverType::Threaten => g.pattern.kind == PloverType::Assault,
-            PloverType::Reject => true,
+            PloverType::Reject | PloverType::Request => true,
             _ => false,
         });
         if let Some(g) = act {
@@ -1238,6 +1241,24 @@ fn finish(
                 let on = pat.kind == PloverType::Threaten && ws[k.saturating_sub(1)].is("on");
                 c.w0 > g.w1
                     && c.w0 < end
+                    && c.w0 <= g.w1 + 20
+                    && !ws[g.w1..c.w0].iter().any(|w| {
+                        matches!(
+                            w.norm.as_str(),
+                            "before"
+                                | "after"
+                                | "when"
+                                | "because"
+                                | "while"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "if"
+                                | "unless"
+                                | "until"
+                                | ";"
+                        )
+                    })
                     && k > 0
                     && (on
                         || matches!(
@@ -1245,9 +1266,14 @@ fn finish(
                             "to" | "with" | "against" | "toward" | "towards" | "into"
                         ))
             });
-            target = marked
-                .map(|c| c.actor.clone())
-                .or_else(|| arguments::target(s, env.cands, g.w1, end, &sources));
+            // A request's addressee comes before its act ("asked NATO to train"); without one,
+            // only a marked phrase of the act says whom it concerns ("time for talks with
+            // Taiwan").
+            target = marked.map(|c| c.actor.clone()).or_else(|| {
+                (pat.kind != PloverType::Request)
+                    .then(|| arguments::target(s, env.cands, g.w1, end, &sources))
+                    .flatten()
+            });
         }
     }
     // A dyad: a target, or a place right after the trigger ("besieged Mariupol").
@@ -1339,6 +1365,35 @@ fn finish(
                     )
             })
         });
+    // One politician attacking another, or a legislature, attacks in words: "Gore ...
+    // leading a front-line assault on Bob Dole", "Clinton's battle with the Republican-led
+    // Congress" (ACCUSE, CAMEO 111), unless a weapon is named.
+    let in_words = kind == PloverType::Assault
+        && matches!(
+            ws[t0].norm.as_str(),
+            "attack"
+                | "attacked"
+                | "attacks"
+                | "attacking"
+                | "assault"
+                | "assaulted"
+                | "battle"
+                | "battled"
+                | "battles"
+                | "fight"
+                | "fought"
+                | "fights"
+                | "fighting"
+        )
+        && !sources.is_empty()
+        && sources.iter().all(|a| is_person(env.ctx, a))
+        && target
+            .as_ref()
+            .is_some_and(|t| is_person(env.ctx, t) || t.sector == Some(Sector::Leg))
+        && !objects.iter().any(|o| o.kind == ObjectKind::Weapon);
+    if in_words {
+        kind = PloverType::Accuse;
+    }
     // Workers or their union striking stop work, they do not attack ("miners struck for a third
     // day"; "workers would strike if wages were cut" threatens a strike, not violence).
     let labour_strike = kind == PloverType::Assault
@@ -1478,6 +1533,7 @@ fn finish(
         kind,
         threat_mode
             .or(abduction.then_some("abduct"))
+            .or(in_words.then_some("disapprove"))
             .or(obstruct.then_some("obstruct"))
             .or(pat.mode),
         gov,

@@ -226,7 +226,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         .needs_complement(),
     // REJECT
     p("refused/refuse/refuses/refusing", Reject, 0.55).governs(),
-    p("unwilling to/reluctant to", Reject, 0.5).governs(),
+    p("unwilling to", Reject, 0.5).governs(),
     p("rejected/reject/rejects/rejecting", Reject, 0.55).governs(),
     p("denied/deny/denies/denying", Reject, 0.5),
     p("dismissed/dismiss/dismisses/dismissing", Reject, 0.55),
@@ -242,6 +242,15 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p("expressed reluctance/reluctant to/reluctance", Reject, 0.45).governs(),
     p("said no/saying no/says no/say no", Reject, 0.5),
     p("too much to ask/a lot to ask", Reject, 0.5).speaker(),
+    // REQUEST: "(said) it was time for the rivals to hold political talks": the speaker urges.
+    p(
+        "is time for/was time for/is time to/was time to/'s time for/'s time to/\
+         is high time/was high time/'s high time",
+        Request,
+        0.5,
+    )
+    .speaker()
+    .governs(),
     // "Officials said Russian forces had committed war crimes": the speaker alleges it.
     p(
         "committed * war crimes/committed war crimes/committed * atrocities/\
@@ -495,12 +504,23 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         Retreat,
         0.5,
     ),
+    // ACCUSE: suspicion voiced without an arrest ("is suspected of having taken part in").
+    p(
+        "is suspected of/was suspected of/are suspected of/were suspected of/\
+         been suspected of/is suspected to/was suspected to",
+        Accuse,
+        0.45,
+    )
+    .mode("allege"),
     // ACCUSE: disapprove, allege, investigate.
     p(
         "accused/accuse/accuses/accusing/blamed/blame/blames/blaming/condemned/condemn/\
          condemns/condemning/denounced/denounce/denounces/denouncing/criticized/criticised/\
          criticize/criticise/criticizes/criticises/criticizing/criticising/\
-         deplored/deplores/slammed/slams/lambasted/rebuked/rebukes/castigated/chastised/\
+         deplored/deplores/slammed/slams/lambasted/lambasts/lambast/lambasting/rebuked/\
+         rebukes/castigated/chastised/critic of/critics of/critical of/\
+         dissatisfied with/not satisfied with/not * satisfied with/unhappy with/\
+         {is|was|are|were|deeply|gravely|seriously} concerned {about|over|at|by}/\
          censured/decried/decries/protested to/complained/complain/complains/complaining/\
          charged/charges/indicted/indicts/sued/sues/alleged/alleges/faulted/\
          issued * arrest warrant/issued * warrant/issues * arrest warrant/arrest warrant/\
@@ -1457,13 +1477,26 @@ const PUNISHMENTS: &[&str] = &[
 
 /// Whether the trigger at `w0` names a charge, not an event: "charges" or "suspicion" after
 /// "on" or "under" ("arrested on charges of ..."), what follows the "of" of a [`CHARGED_OF`]
-/// word ("on charges of murder", "suspected of spying"), or the "for" of a punishment in the
-/// seven words before ("the hanging of nine activists for murder").
+/// word ("on charges of murder", "suspected of spying", also further on in the same phrase:
+/// "suspected of having taken part in several attacks") or "charged with", or the "for" of a
+/// punishment in the seven words before ("the hanging of nine activists for murder").
 fn a_reason(ws: &[Word], w0: usize) -> bool {
     let prev = |k: usize| w0.checked_sub(k).map(|j| ws[j].norm.as_str());
     let charge_word = matches!(ws[w0].norm.as_str(), "charge" | "charges" | "suspicion");
     (charge_word && matches!(prev(1), Some("on" | "under")))
         || (prev(1) == Some("of") && prev(2).is_some_and(|p| CHARGED_OF.contains(&p)))
+        // Further in the charge: "suspected of having taken part in several attacks" (not a
+        // verb coordinated after it: "found guilty of corruption and sentenced him").
+        || (!(prev(1) == Some("and") && ws[w0].norm.ends_with("ed"))
+            && (w0.saturating_sub(8)..w0)
+            .rev()
+            .take_while(|&j| ws[j].kind != WordKind::Punct)
+            .any(|j| {
+                j > 0
+                    && ((ws[j].is("of") && CHARGED_OF.contains(&ws[j - 1].norm.as_str()))
+                        || (ws[j].is("with")
+                            && matches!(ws[j - 1].norm.as_str(), "charged" | "charges")))
+            }))
         || (prev(1) == Some("for")
             && ws[w0.saturating_sub(8)..w0 - 1]
                 .iter()
