@@ -103,7 +103,8 @@ pub fn map_gold_type(name: &str) -> String {
 /// except when it stands in a clause subordinate to the first, that is when a subordinating word
 /// ([`BACKGROUND_WORDS`]: "after", "when", "since", "which"...) comes between the two triggers,
 /// and is of another type: "Books were banned ... before the Jewish state handed over parts of
-/// the two areas to the PLO" is a ban, the hand-over is background. (Of the same type, the
+/// the two areas to the PLO" is a ban, the hand-over is background; so is a noun of another
+/// type right after a preposition of the first ("was arrested in the attack"). (Of the same type, the
 /// later event is the same happening told with its actor: "Two soldiers were killed when
 /// guerrillas detonated a bomb".) `text` is the text the events' spans point into.
 pub fn main_event<'a>(events: &'a [Event], text: &str) -> Option<&'a Event> {
@@ -120,12 +121,28 @@ pub fn main_event<'a>(events: &'a [Event], text: &str) -> Option<&'a Event> {
     let subordinate = between
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| BACKGROUND_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
-    if subordinate && sourced.kind != first.kind {
+    // A noun in a phrase of the first event is its circumstance: "was arrested in the
+    // attack", "was jailed for the killing".
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let in_phrase = match words.as_slice() {
+        [.., p, d] if DETERMINERS.contains(&d.to_lowercase().as_str()) => {
+            PHRASE_WORDS.contains(&p.to_lowercase().as_str())
+        }
+        [.., p] => PHRASE_WORDS.contains(&p.to_lowercase().as_str()),
+        _ => false,
+    };
+    if (subordinate || in_phrase) && sourced.kind != first.kind {
         Some(first)
     } else {
         Some(sourced)
     }
 }
+
+/// Prepositions whose noun is a circumstance of the event before it, for [`main_event`].
+const PHRASE_WORDS: &[&str] = &["in", "for", "over", "during", "of"];
+
+/// Determiners between such a preposition and its noun.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
 
 /// Words that open a clause or phrase subordinate to what comes before them (time, cause,
 /// relative clauses), for [`main_event`].

@@ -1092,3 +1092,49 @@ fn time_for_talks_suspicion_and_attacks_in_words() {
     none_of("Putin attacked Zelensky in a speech.", PloverType::Assault);
     one("Russia attacked Ukraine.", PloverType::Assault);
 }
+
+/// "Cannot" refuses; meetings scheduled and attended; custody; a ban on goods is an embargo;
+/// a noun in a phrase of the first event is its circumstance (the first Reuters dev set).
+#[test]
+fn cannot_custody_embargoes_and_circumstances() {
+    let text = "The rebels cannot withdraw from the town.";
+    let e = one(text, PloverType::Reject);
+    assert_eq!(cue(text, &e), "cannot");
+    let e = one("The US cannot send more tanks.", PloverType::Reject);
+    assert_eq!(src(&e), "United States", "{e:#?}");
+
+    let e = one(
+        "Weizman scheduled the meeting at his private residence.",
+        PloverType::Agree,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("036"));
+    one(
+        "Lyman participated in a meeting of a joint commission.",
+        PloverType::Consult,
+    );
+    let e = one(
+        "Police said Fagan was in police custody.",
+        PloverType::Coerce,
+    );
+    assert_eq!(e.mode.as_deref(), Some("arrest"));
+
+    let e = one(
+        "The EU slapped a worldwide ban on British beef.",
+        PloverType::Sanction,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("163"));
+    none_of(
+        "The EU slapped a worldwide ban on British beef.",
+        PloverType::Coerce,
+    );
+
+    let text = "Detective Black said a neighbour, Curtis Lee White, was arrested in the attack.";
+    let a = analyse(text);
+    let main = sitrep_extract::eval::main_event(&a.events, &a.article.text);
+    assert_eq!(
+        main.map(|e| e.kind),
+        Some(PloverType::Coerce),
+        "{:#?}",
+        a.events
+    );
+}

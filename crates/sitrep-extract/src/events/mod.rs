@@ -1355,9 +1355,15 @@ fn finish(
                         .filter(|&i| i >= cs)
                         .map(|i| ws[i].norm.as_str())
                 };
-                let modal =
-                    |w: Option<&str>| matches!(w, Some("will" | "would" | "wo" | "'ll" | "shall"));
-                modal(before(1))
+                // "Sudan says it cannot hand them over": a refusal too.
+                let modal = |w: Option<&str>| {
+                    matches!(
+                        w,
+                        Some("will" | "would" | "wo" | "'ll" | "shall" | "can" | "ca")
+                    )
+                };
+                ws[k].norm == "cannot"
+                    || modal(before(1))
                     || (modal(before(2)) && before(1).is_some_and(|w| w.ends_with("ly")))
                     || matches!(
                         before(1),

@@ -16,7 +16,9 @@
 use crate::words::{Word, WordKind};
 use sitrep_core::{Modality, Span};
 
-const NEGATION: &[&str] = &["not", "n't", "never", "no", "without", "neither", "nor"];
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "without", "neither", "nor", "cannot",
+];
 #[rustfmt::skip]
 const HYPOTHETICAL: &[&str] = &[
     "would", "could", "may", "might", "'d", "considering", "consider", "considers", "considered",
@@ -74,7 +76,17 @@ const GOAL_NOUNS: &[&str] = &[
 pub(crate) fn is_modal(w: &str) -> bool {
     matches!(
         w,
-        "would" | "could" | "might" | "may" | "will" | "can" | "should" | "must" | "shall" | "'d"
+        "would"
+            | "could"
+            | "might"
+            | "may"
+            | "will"
+            | "can"
+            | "cannot"
+            | "should"
+            | "must"
+            | "shall"
+            | "'d"
     )
 }
 

@@ -199,6 +199,22 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p("visited/visit/visits/visiting", Consult, 0.5)
         .mode("visit")
         .auto(),
+    // CONSULT: taking part in a meeting ("participated in a meeting of a joint commission").
+    p(
+        "participated in * meeting/participated in * talks/participated in * summit/\
+         participated in * negotiations/took part in * meeting/took part in * talks/\
+         took part in * summit/took part in * negotiations/attended * meeting/attended * talks/\
+         attended * summit/attends * meeting/attends * summit/joined * talks",
+        Consult,
+        0.55,
+    ),
+    // AGREE: a meeting set up for later (CAMEO 036: "Weizman scheduled the meeting").
+    p(
+        "scheduled * meeting/scheduled * talks/arranged * meeting/arranged * talks/\
+         set up * meeting/schedules * meeting/arranges * meeting",
+        Agree,
+        0.5,
+    ),
     // REQUEST
     p("asked/ask/asks/asking", Request, 0.55).governs(),
     p("requested/request/requests/requesting", Request, 0.55)
@@ -673,6 +689,14 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         Coerce,
         0.5,
     ),
+    // COERCE: held ("was in police custody", "taken into custody").
+    p(
+        "in custody/in police custody/into custody/into police custody/in military custody/\
+         in detention",
+        Coerce,
+        0.45,
+    )
+    .mode("arrest"),
     // ASSAULT: attacks, fighting, killing, bombing, abduction.
     p(
         "attacked/attack/attacks/attacking/assaulted/assault/assaults/stormed/storm/\
@@ -978,6 +1002,8 @@ const fn cn(kind: PloverType) -> Pattern {
 /// needs no target ("offered apologies for any mistakes").
 const fn speech(kind: PloverType) -> Pattern {
     let mut p = cv(kind);
+    // The row it replaces is a verb's (or a noun's under a verb: "slapped a ban on").
+    p.role = Role::Verb;
     p.strength = 0.45;
     p.governs = false;
     p.needs_target = false;
@@ -986,6 +1012,8 @@ const fn speech(kind: PloverType) -> Pattern {
 static SPEECH_CONCEDE: Pattern = speech(Concede);
 static SPEECH_SUPPORT: Pattern = speech(Support);
 static SPEECH_REQUEST: Pattern = speech(Request);
+/// A ban on goods (see [`find_with`]), which needs no target either.
+static EMBARGO: Pattern = speech(Sanction);
 
 static CAMEO_VERBS: [Pattern; 16] = [
     cv(Agree),
@@ -1858,6 +1886,14 @@ fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
             || ws.get(h.w1).is_some_and(|w| w.is("into")))
 }
 
+/// Goods whose ban is an embargo (see [`find_with`]).
+#[rustfmt::skip]
+const GOODS: &[&str] = &[
+    "imports", "exports", "import", "export", "beef", "meat", "goods", "products", "trade",
+    "oil", "grain", "wheat", "sales", "fish", "pork", "poultry", "lamb", "gas", "shipments",
+    "cargo", "steel", "arms",
+];
+
 /// Whether someone, then "to", follows a "want" ending at `from`: a name or noun phrase of one
 /// to three words ("wanted Dhaka to act"), not "wanted to" (an intention).
 fn wants_someone_to(ws: &[Word], from: usize) -> bool {
@@ -2172,6 +2208,23 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
                 i = h.w1
+            }
+            // A ban on goods is an embargo (SANCTION, CAMEO 163), not a restriction on people:
+            // "the EU slapped a worldwide ban on British beef".
+            Some(h)
+                if h.pattern.kind == Coerce
+                    && matches!(
+                        ws[h.w0].norm.as_str(),
+                        "ban" | "bans" | "banned" | "banning"
+                    )
+                    && listed_ahead(ws, h.w1, 6, GOODS, false) =>
+            {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: &EMBARGO,
+                    cameo: Some("163"),
+                    ..h
+                });
             }
             // Wanting someone to do something asks it of them ("Britain wanted Dhaka to act
             // seriously on the case"), whatever the CAMEO phrase after it says.
