@@ -1138,3 +1138,75 @@ fn cannot_custody_embargoes_and_circumstances() {
         a.events
     );
 }
+
+/// Relative clauses and participles set off by commas are background; blocking a text refuses
+/// it; a bomb threat threatens; breaking off a speech is no sanction; interrupting talks is;
+/// an approval given supports; a crowd gathered in a square protests (the second Reuters dev
+/// set).
+#[test]
+fn relative_clauses_blocked_texts_and_bomb_threats() {
+    let a = analyse(
+        "Jordan, which has blamed Iraq for bread riots last week, has asked an Iraqi diplomat \
+         to leave.",
+    );
+    assert_eq!(
+        a.events.first().map(|e| e.kind),
+        Some(PloverType::Sanction),
+        "{:#?}",
+        a.events
+    );
+    let a = analyse(
+        "About 200 interior ministry troops, sent on a reconnaissance mission, clashed with \
+         rebels at Minutka Square.",
+    );
+    assert_eq!(
+        a.events.first().map(|e| e.kind),
+        Some(PloverType::Assault),
+        "{:#?}",
+        a.events
+    );
+
+    let e = one(
+        "India blocked the Comprehensive Test Ban Treaty in Geneva.",
+        PloverType::Reject,
+    );
+    assert_eq!(src(&e), "India");
+    none_of(
+        "India blocked the Comprehensive Test Ban Treaty in Geneva.",
+        PloverType::Coerce,
+    );
+    one(
+        "The airliner landed at Sofia after receiving a bomb threat.",
+        PloverType::Threaten,
+    );
+    none_of(
+        "The airliner landed at Sofia after receiving a bomb threat.",
+        PloverType::Assault,
+    );
+    none_of(
+        "He broke off his address to take a telephone call from the envoy.",
+        PloverType::Sanction,
+    );
+    one(
+        "Lebed interrupted talks with the separatists on Sunday.",
+        PloverType::Sanction,
+    );
+    let e = one(
+        "The party's executive bureau gave the green light to Prime Minister Costas Simitis to \
+         call snap elections.",
+        PloverType::Support,
+    );
+    assert_eq!(tgt(&e), "Costas Simitis");
+    one(
+        "About 10,000 people gathered in the central square to express their bitterness.",
+        PloverType::Protest,
+    );
+    let a = analyse("The appeal was made on Sunday during talks between the two ministers.");
+    let main = sitrep_extract::eval::main_event(&a.events, &a.article.text);
+    assert_eq!(
+        main.map(|e| e.kind),
+        Some(PloverType::Request),
+        "{:#?}",
+        a.events
+    );
+}

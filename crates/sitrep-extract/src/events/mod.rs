@@ -648,13 +648,25 @@ fn fronted_clause(ws: &[Word]) -> Option<usize> {
     (comma + 2 < ws.len()).then(|| ws[comma].span.start)
 }
 
-/// Participial phrases set off by commas before the main verb (byte ranges): a comma, a past
-/// participle, and a comma that a finite verb follows ("X, arrested in 1994 and jailed ..., is
-/// accused").
+/// Irregular past participles that open a phrase of [`apposed_participles`].
+#[rustfmt::skip]
+const PARTICIPLES: &[&str] = &[
+    "sent", "held", "taken", "given", "seen", "known", "led", "made", "built", "brought",
+    "caught", "kept", "left", "shot", "struck", "told", "won", "beaten", "chosen", "driven",
+    "spoken", "stolen", "thrown", "written", "hit", "put", "set", "sworn", "torn",
+];
+
+/// Participial phrases and relative clauses set off by commas before the main verb (byte
+/// ranges): a comma, a past participle (or "who", "which"), and a comma that a finite verb
+/// follows ("X, arrested in 1994 and jailed ..., is accused"; "Specter, who has questioned
+/// whether Perry should resign, met Saudi officials"; "200 troops, sent on a mission, clashed").
 fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for k in 0..ws.len().saturating_sub(2) {
-        if !ws[k].is(",") || !ws[k + 1].norm.ends_with("ed") {
+        let opens = ws[k + 1].norm.ends_with("ed")
+            || PARTICIPLES.contains(&ws[k + 1].norm.as_str())
+            || matches!(ws[k + 1].norm.as_str(), "who" | "which");
+        if !ws[k].is(",") || !opens {
             continue;
         }
         let Some(c) = ws[k + 2..]
@@ -665,26 +677,27 @@ fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
             continue;
         };
         let finite = ws.get(c + 1).is_some_and(|w| {
-            matches!(
-                w.norm.as_str(),
-                "is" | "was"
-                    | "were"
-                    | "are"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "must"
-                    | "should"
-                    | "did"
-                    | "does"
-                    | "said"
-                    | "says"
-            )
+            (w.norm.ends_with("ed") && w.is_alpha() && !w.cap)
+                || matches!(
+                    w.norm.as_str(),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "must"
+                        | "should"
+                        | "did"
+                        | "does"
+                        | "said"
+                        | "says"
+                )
         });
         if finite {
             out.push((ws[k].span.start, ws[c].span.end));
@@ -720,6 +733,7 @@ const CAPTIVES: &[&str] = &[
 const LABOUR: &[&str] = &[
     "workers", "union", "unions", "employees", "miners", "teachers", "doctors", "nurses",
     "drivers", "controllers", "staff", "dockers", "dockworkers", "pilots", "unionists",
+    "servants",
 ];
 
 fn is_labour(text: &str) -> bool {

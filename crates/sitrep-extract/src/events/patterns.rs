@@ -42,7 +42,9 @@
 //! "rallied allies" is support, not a rally ([`RALLIED`]); "admitted" people or a patient
 //! admitted to hospital is no admission ([`admitted_somewhere`]); a "heavily armed band" arms
 //! nobody ([`armed_adjective`]); wanting someone to act requests it ([`wants_someone_to`]);
-//! "the decline of" refuses nothing ([`a_decline`]).
+//! "the decline of" refuses nothing ([`a_decline`]); blocking a text refuses it ([`TEXTS`]);
+//! a ban on goods is an embargo ([`GOODS`]); a "bomb threat" is no bomb ([`bomb_scare`]);
+//! breaking off a speech breaks off no relations ([`breaks_off_words`]).
 
 use super::cameo;
 use crate::words::{words_of_str, Word, WordKind};
@@ -217,6 +219,15 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     ),
     // REQUEST
     p("asked/ask/asks/asking", Request, 0.55).governs(),
+    // "was in Moscow this week seeking support for a deal", "the appeal was made on Sunday".
+    p(
+        "seeking * support/sought * support/seeks * support/seek * support/seeking * help/\
+         sought * help/seeks * help/seeking * aid/sought * aid/seeking * assistance/\
+         sought * assistance/appeal was made/request was made/demand was made/\
+         appeals were made/requests were made/demands were made",
+        Request,
+        0.5,
+    ),
     p("requested/request/requests/requesting", Request, 0.55)
         .auto()
         .governs(),
@@ -614,6 +625,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          boycotted/boycott/boycotts/blocked roads/blocked * road/\
          blocked * roads/blocked * highway/occupied * building/occupied * offices/\
          sit-in/took to the streets/poured into the streets/collecting signatures/\
+         gathered in * square/gathered outside/gathered in front of/massed in * square/\
          collected signatures/began collecting/petition drive/walkout/walked off/\
          clashed with police/clashed with riot police/clashed with * police/clash with police/\
          clashes with police/clashed with security forces",
@@ -632,6 +644,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          imposed * embargo/imposed * ban/imposed * restrictions/sanctioned/sanctions/embargo/\
          suspended/suspend/suspends/suspending/suspension/severed/sever/severs/cut * ties/\
          cut off * ties/broke off/broken off/break off/cut off * aid/halted * aid/froze/\
+         interrupted * talks/interrupted * negotiations/\
          freezes/freeze/frozen/recalled/recall/recalls/expelled/expel/expels/expelling/\
          downgraded/downgrade/cancelled/canceled/cancels/cancel/called off/postponed/\
          closed * embassy/shut * embassy/excluded/ousted/\
@@ -717,7 +730,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          tortures/torturing/raped/rape/hacked to death/stabbed/wounded/injured/\
          clashed/clash/clashes/clashing/fought/fight/fights/fighting/battled/battle/\
          battles/engaged in/invaded/invade/invades/invasion/occupied/occupy/occupies/\
-         captured/capture/captures/overran/overrun/recaptured/retook/\
+         captured/capture/captures/overran/overrun/recaptured/retook/penetrated/\
          ethnic cleansing/genocide/offensive/launched * offensive/launched * attack/\
          strike/blew up/blown up/destroyed/destroys/destroy/torched/burned down/burnt down/\
          set fire/set on fire/set * on fire/burned * alive/burnt * alive/sabotaged/\
@@ -1014,6 +1027,8 @@ static SPEECH_SUPPORT: Pattern = speech(Support);
 static SPEECH_REQUEST: Pattern = speech(Request);
 /// A ban on goods (see [`find_with`]), which needs no target either.
 static EMBARGO: Pattern = speech(Sanction);
+/// A text blocked (see [`find_with`]).
+static BLOCKED: Pattern = speech(Reject);
 
 static CAMEO_VERBS: [Pattern; 16] = [
     cv(Agree),
@@ -1886,6 +1901,14 @@ fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
             || ws.get(h.w1).is_some_and(|w| w.is("into")))
 }
 
+/// Texts whose blocking is a refusal (see [`find_with`]).
+#[rustfmt::skip]
+const TEXTS: &[&str] = &[
+    "treaty", "resolution", "bill", "deal", "agreement", "proposal", "plan", "motion", "measure",
+    "vote", "draft", "accord", "pact", "legislation", "amendment", "nomination", "appointment",
+    "ctbt", "statement", "declaration",
+];
+
 /// Goods whose ban is an embargo (see [`find_with`]).
 #[rustfmt::skip]
 const GOODS: &[&str] = &[
@@ -1908,6 +1931,37 @@ fn wants_someone_to(ws: &[Word], from: usize) -> bool {
 const RALLIED: &[&str] = &[
     "the", "their", "his", "her", "its", "our", "support", "behind", "around", "allies",
     "partners", "voters", "supporters", "international", "world", "nations", "countries",
+];
+
+/// Whether a "bomb" is a threat or a scare, not an attack ("after receiving a bomb threat").
+fn bomb_scare(ws: &[Word], h: &Hit) -> bool {
+    matches!(ws[h.w0].norm.as_str(), "bomb" | "bombs")
+        && h.w1 == h.w0 + 1
+        && ws.get(h.w1).is_some_and(|w| {
+            matches!(
+                w.norm.as_str(),
+                "threat" | "threats" | "scare" | "scares" | "hoax" | "squad" | "disposal" | "alert"
+            )
+        })
+}
+
+/// Whether "broke off" breaks off words, not relations ("broke off his address to take a
+/// call").
+fn breaks_off_words(ws: &[Word], h: &Hit) -> bool {
+    matches!(ws[h.w0].norm.as_str(), "broke" | "broken" | "break")
+        && ws.get(h.w0 + 1).is_some_and(|w| w.is("off"))
+        && listed_ahead(ws, h.w1, 3, SPOKEN, false)
+}
+
+/// What a speaker breaks off (see [`breaks_off_words`]).
+const SPOKEN: &[&str] = &[
+    "address",
+    "speech",
+    "remarks",
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
 ];
 
 /// Whether a "decline" is a fall, not a refusal: after a determiner or adjective, or before
@@ -1941,7 +1995,8 @@ fn a_decline(ws: &[Word], h: &Hit) -> bool {
 
 /// Verbs that hand something over, which may be words (see [`speech_handed`]).
 const HANDING_OVER: &[&str] = &[
-    "offer", "extend", "express", "convey", "deliver", "hand", "submit", "present", "send",
+    "offer", "extend", "express", "convey", "deliver", "hand", "submit", "present", "send", "give",
+    "grant",
 ];
 
 /// The speech act a handing over carries when what it hands over, within its next four words
@@ -1955,7 +2010,8 @@ fn speech_handed(ws: &[Word], from: usize) -> Option<(&'static Pattern, &'static
         .find_map(|w| match w.norm.as_str() {
             "apology" | "apologies" => Some((&SPEECH_CONCEDE, "080")),
             "gratitude" | "thanks" | "congratulations" | "condolences" | "sympathy"
-            | "sympathies" | "praise" => Some((&SPEECH_SUPPORT, "051")),
+            | "sympathies" | "praise" | "green" | "go-ahead" | "blessing" | "approval"
+            | "endorsement" => Some((&SPEECH_SUPPORT, "051")),
             "appeal" | "appeals" | "petition" | "petitions" | "demand" | "demands" | "plea" => {
                 Some((&SPEECH_REQUEST, "020"))
             }
@@ -2194,6 +2250,8 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 if a_reason(ws, h.w0)
                     || admitted_somewhere(ws, &h)
                     || a_decline(ws, &h)
+                    || bomb_scare(ws, &h)
+                    || breaks_off_words(ws, &h)
                     || name_part(ws, &h)
                     || storm_of_words(ws, &h)
                     || meeting_held(ws, &h)
@@ -2208,6 +2266,23 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
                 i = h.w1
+            }
+            // Blocking a text is refusing it (REJECT, CAMEO 120): "India blocked the
+            // Comprehensive Test Ban Treaty".
+            Some(h)
+                if h.pattern.kind == Coerce
+                    && matches!(
+                        ws[h.w0].norm.as_str(),
+                        "blocked" | "block" | "blocks" | "blocking"
+                    )
+                    && listed_ahead(ws, h.w1, 5, TEXTS, false) =>
+            {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: &BLOCKED,
+                    cameo: Some("120"),
+                    ..h
+                });
             }
             // A ban on goods is an embargo (SANCTION, CAMEO 163), not a restriction on people:
             // "the EU slapped a worldwide ban on British beef".
