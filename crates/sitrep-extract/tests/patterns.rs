@@ -1210,3 +1210,21 @@ fn relative_clauses_blocked_texts_and_bomb_threats() {
         a.events
     );
 }
+
+/// An infinitive's cue heads its chain; favouring talks is an intent to negotiate.
+#[test]
+fn plans_at_the_head_of_an_infinitive_chain_and_talks_favoured() {
+    let text = "He was due to head to the Bosnian town of Banja Luka on Friday to meet Biljana \
+                Plavsic.";
+    let e = one(text, PloverType::Agree);
+    assert_eq!(e.modality, Modality::Future);
+    assert_eq!(cue(text, &e), "due");
+    one(
+        "Rabbani's government favoured talks with all Afghan factions.",
+        PloverType::Agree,
+    );
+    none_of(
+        "Rabbani's government favoured talks with all Afghan factions.",
+        PloverType::Support,
+    );
+}

@@ -101,7 +101,14 @@ pub(crate) fn modality(
     w0: usize,
     published_year: Option<i32>,
 ) -> (Modality, Option<Span>) {
-    let lo = clause_start.max(w0.saturating_sub(8));
+    // An infinitive's cue may stand further back, at the head of its chain: "was due to head
+    // to Banja Luka on Friday to meet".
+    let reach = if w0 > 0 && ws[w0 - 1].norm == "to" {
+        14
+    } else {
+        8
+    };
+    let lo = clause_start.max(w0.saturating_sub(reach));
     let mut neg = None;
     let mut hyp = None;
     let mut fut = None;

@@ -210,6 +210,13 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         Consult,
         0.55,
     ),
+    // AGREE: talks favoured ("the government favoured talks with all Afghan factions", CAMEO
+    // 036: intent to negotiate).
+    p(
+        "{favoured|favored|favours|favors|favour|favor} {talks|negotiations|dialogue}",
+        Agree,
+        0.5,
+    ),
     // AGREE: a meeting set up for later (CAMEO 036: "Weizman scheduled the meeting").
     p(
         "scheduled * meeting/scheduled * talks/arranged * meeting/arranged * talks/\
