@@ -1228,3 +1228,25 @@ fn plans_at_the_head_of_an_infinitive_chain_and_talks_favoured() {
         PloverType::Support,
     );
 }
+
+/// Detainees returned are released; a territory reoccupied is seized; "the West Bank" is not
+/// "the West" (from the wire dev set).
+#[test]
+fn detainees_returned_and_territory_reoccupied() {
+    let e = one(
+        "Iraq returned 14 Kuwaiti detainees to Kuwait on Tuesday.",
+        PloverType::Retreat,
+    );
+    assert_eq!(e.mode.as_deref(), Some("release"));
+    let text = "Israeli troops reoccupied the West Bank city of Ramallah on Friday.";
+    let e = one(text, PloverType::Coerce);
+    assert_eq!(src(&e), "Israel");
+    let a = analyse(text);
+    assert!(
+        a.mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("kb:west")),
+        "{:#?}",
+        a.mentions
+    );
+}

@@ -465,7 +465,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
     p(
         "released/releases/freed/frees/set free/handed back/returned * prisoners/\
          would free/will free/to free/free * prisoners/free * hostages/\
-         returned * remains/returned * bodies/returned * archives/\
+         returned * remains/returned * bodies/returned * archives/returned * detainees/\
+         returned * hostages/returned * prisoners of war/returned * pows/\
          swapped * prisoners/exchanged * prisoners",
         Retreat,
         0.5,
@@ -692,6 +693,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          rounded up/took into custody/taken into custody/\
          seized/seize/seizes/seizing/confiscated/confiscate/confiscates/raided/raid/raids/\
          searched/impounded/deported/deport/deports/deporting/forced out/expelled * from/\
+         reoccupied/reoccupy/reoccupies/reoccupying/\
          evicted/evicts/prevented/prevent/prevents/preventing/barred * from/blocked/block/\
          blocks/restricted/restrict/restricts/curbed/banned/bans/ban/barred/outlawed/censored/\
          blockaded/blockade/blockades/\
