@@ -1250,3 +1250,24 @@ fn detainees_returned_and_territory_reoccupied() {
         a.mentions
     );
 }
+
+/// A loan extended or approved is economic aid however its amount is written; control handed
+/// back is a retreat (from the per-code dev sets).
+#[test]
+fn loans_and_control_handed_back() {
+    let e = one(
+        "Japan extended a 30 billion yen soft loan to Bangladesh on Wednesday.",
+        PloverType::Aid,
+    );
+    assert_eq!(tgt(&e), "Bangladesh");
+    let e = one(
+        "The International Monetary Fund approved a $1.56 billion loan for Pakistan.",
+        PloverType::Aid,
+    );
+    assert_eq!(e.cameo.as_deref(), Some("071"));
+    none_of("The ministry extended the deadline.", PloverType::Aid);
+    one(
+        "Armenian troops handed control of four border villages back to Azerbaijan on Friday.",
+        PloverType::Retreat,
+    );
+}

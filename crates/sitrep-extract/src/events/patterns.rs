@@ -535,7 +535,8 @@ pub(crate) static PATTERNS: &[Pattern] = &[
          pulled back/pulls back/pull back/retreated/retreat/retreats/evacuated * troops/\
          demobilized/demobilised/demobilising/demobilizing/demobilise/demobilize/disarmed/disarm/disbanded/surrendered/surrender/\
          handed over * weapons/laid down * arms/resigned/resigns/resign/stepped down/\
-         steps down/step down/quit/ended * occupation/dismantled/decommissioned",
+         steps down/step down/quit/ended * occupation/dismantled/decommissioned/\
+         handed control/handed over control/ceded control/ceded/cedes",
         Retreat,
         0.5,
     ),
@@ -811,6 +812,7 @@ pub(crate) static PATTERNS: &[Pattern] = &[
         0.5,
     ),
     // AID (more): loans and credit.
+    p("extended/extends/extending", Aid, 0.5).after(&["loan", "loans", "credit", "credits"]),
     p(
         "extended * loan/extended * loans/extended * credit/extends * loan/approved * loan/\
          approves * loan",
@@ -1038,6 +1040,8 @@ static SPEECH_REQUEST: Pattern = speech(Request);
 static EMBARGO: Pattern = speech(Sanction);
 /// A text blocked (see [`find_with`]).
 static BLOCKED: Pattern = speech(Reject);
+/// A loan extended (see [`find_with`]).
+static LOAN: Pattern = speech(Aid);
 
 static CAMEO_VERBS: [Pattern; 16] = [
     cv(Agree),
@@ -1910,6 +1914,15 @@ fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
             || ws.get(h.w1).is_some_and(|w| w.is("into")))
 }
 
+/// Whether a loan or credit is what is given, within the eight words from `from` and before a
+/// comma ("a 30 billion yen soft loan", "a $1.56 billion loan").
+fn lends(ws: &[Word], from: usize) -> bool {
+    ws[from..ws.len().min(from + 8)]
+        .iter()
+        .take_while(|w| !matches!(w.norm.as_str(), "," | ";" | ":" | "to" | "for"))
+        .any(|w| matches!(w.norm.as_str(), "loan" | "loans" | "credit" | "credits"))
+}
+
 /// Texts whose blocking is a refusal (see [`find_with`]).
 #[rustfmt::skip]
 const TEXTS: &[&str] = &[
@@ -2275,6 +2288,20 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                     || (verb.is_some_and(|v| v.lemma == "slap") && slaps_a_measure(ws, h.w1)) =>
             {
                 i = h.w1
+            }
+            // A loan extended, approved or granted is economic aid (CAMEO 071), however long
+            // its amount: "extended a 30 billion yen soft loan", "approved a $1.56 billion loan".
+            Some(h)
+                if verb.is_some_and(|v| {
+                    matches!(v.lemma, "extend" | "approve" | "grant" | "disburse")
+                }) && lends(ws, h.w1) =>
+            {
+                i = h.w1;
+                out.push(Hit {
+                    pattern: &LOAN,
+                    cameo: Some("071"),
+                    ..h
+                });
             }
             // Blocking a text is refusing it (REJECT, CAMEO 120): "India blocked the
             // Comprehensive Test Ban Treaty".
