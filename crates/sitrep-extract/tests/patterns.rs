@@ -866,6 +866,11 @@ fn speech_handed_over_expulsions_and_admissions() {
         "The defence minister admitted that mistakes were made.",
         PloverType::Concede,
     );
+    // A fact admitted is no concession (from the demo's sample article).
+    none_of(
+        "General Brown admitted that NATO trainers in Ukraine would be easy targets.",
+        PloverType::Concede,
+    );
     one(
         "The minister expressed regret over the killings.",
         PloverType::Concede,

@@ -40,7 +40,8 @@
 //! 174 for people); words handed over are the speech act they carry ([`speech_handed`]:
 //! "offered apologies" CONCEDE, "offered his gratitude" SUPPORT, "delivered an appeal" REQUEST);
 //! "rallied allies" is support, not a rally ([`RALLIED`]); "admitted" people or a patient
-//! admitted to hospital is no admission ([`admitted_somewhere`]); a "heavily armed band" arms
+//! admitted to hospital is no admission ([`admitted_somewhere`]), nor is a fact "admitted
+//! that" without a fault ([`admits_a_fact`]); a "heavily armed band" arms
 //! nobody ([`armed_adjective`]); wanting someone to act requests it ([`wants_someone_to`]);
 //! "the decline of" refuses nothing ([`a_decline`]); blocking a text refuses it ([`TEXTS`]);
 //! a ban on goods is an embargo ([`GOODS`]); a "bomb threat" is no bomb ([`bomb_scare`]);
@@ -1955,6 +1956,26 @@ const RALLIED: &[&str] = &[
     "partners", "voters", "supporters", "international", "world", "nations", "countries",
 ];
 
+/// Whether "admitted that" concedes only a fact, no fault: "admitted that trainers would be
+/// easy targets" (no [`FAULTS`] word in the eight words after "that"), against "admitted that
+/// mistakes were made".
+fn admits_a_fact(ws: &[Word], h: &Hit) -> bool {
+    matches!(
+        ws[h.w0].norm.as_str(),
+        "admitted" | "admits" | "admit" | "admitting"
+    ) && ws.get(h.w1).is_some_and(|w| w.is("that"))
+        && !ws[h.w1 + 1..ws.len().min(h.w1 + 9)]
+            .iter()
+            .any(|w| FAULTS.contains(&w.norm.as_str()))
+}
+
+/// Words of a fault admitted (see [`admits_a_fact`]).
+#[rustfmt::skip]
+const FAULTS: &[&str] = &[
+    "mistake", "mistakes", "error", "errors", "wrong", "fault", "failed", "failure", "failures",
+    "responsibility", "responsible", "guilt", "guilty", "blame", "misled", "lied", "wrongdoing",
+];
+
 /// Whether a "bomb" is a threat or a scare, not an attack ("after receiving a bomb threat").
 fn bomb_scare(ws: &[Word], h: &Hit) -> bool {
     matches!(ws[h.w0].norm.as_str(), "bomb" | "bombs")
@@ -2271,6 +2292,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             Some(h)
                 if a_reason(ws, h.w0)
                     || admitted_somewhere(ws, &h)
+                    || admits_a_fact(ws, &h)
                     || a_decline(ws, &h)
                     || bomb_scare(ws, &h)
                     || breaks_off_words(ws, &h)
