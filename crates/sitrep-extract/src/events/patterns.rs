@@ -2182,6 +2182,91 @@ pub(crate) fn find(ws: &[Word]) -> Vec<Hit> {
     find_with(ws, &[])
 }
 
+/// The pattern and CAMEO code of a hit whose words say another event than its row, in this
+/// order:
+/// * a loan extended, approved or granted is economic aid (CAMEO 071), however long its
+///   amount: "extended a 30 billion yen soft loan", "approved a $1.56 billion loan";
+/// * blocking a text is refusing it (REJECT 120): "India blocked the Comprehensive Test Ban
+///   Treaty";
+/// * a ban on goods is an embargo (SANCTION 163), not a restriction on people: "the EU
+///   slapped a worldwide ban on British beef";
+/// * wanting someone to do something asks it of them (REQUEST 100: "Britain wanted Dhaka to
+///   act seriously on the case"), whatever the CAMEO phrase after it says;
+/// * rallying someone or behind someone is support (SUPPORT 053), not a demonstration: "will
+///   continue to rally the world", "rallied behind the president";
+/// * words handed over are the speech act they carry ([`speech_handed`]): "offered apologies"
+///   concedes, "offered his gratitude" supports, "delivered an appeal to" requests;
+/// * asking or telling someone to leave is expelling them ("Jordan has asked an Iraqi diplomat
+///   to leave"): people, as coercion (COERCE 174); diplomats and others, as a sanction (166);
+/// * expelling people is coercion (COERCE 174); expelling diplomats, inspectors or
+///   peacekeepers stays a sanction;
+/// * "attacked X for doing", "blasted X over" are criticism (ACCUSE 111);
+/// * "welcomes Zelenskyy to the White House" is hosting a visit (CONSULT 043), not praise.
+fn retyped(
+    ws: &[Word],
+    h: &Hit,
+    verb: Option<&cameo::VerbHit>,
+) -> Option<(&'static Pattern, &'static str)> {
+    let lemma = verb.map_or("", |v| v.lemma);
+    let word = ws[h.w0].norm.as_str();
+    let kind = h.pattern.kind;
+    if matches!(lemma, "extend" | "approve" | "grant" | "disburse") && lends(ws, h.w1) {
+        return Some((&LOAN, "071"));
+    }
+    if kind == Coerce
+        && matches!(word, "blocked" | "block" | "blocks" | "blocking")
+        && listed_ahead(ws, h.w1, 5, TEXTS, false)
+    {
+        return Some((&BLOCKED, "120"));
+    }
+    if kind == Coerce
+        && matches!(word, "ban" | "bans" | "banned" | "banning")
+        && listed_ahead(ws, h.w1, 6, GOODS, false)
+    {
+        return Some((&EMBARGO, "163"));
+    }
+    if lemma == "want" && kind != Request && wants_someone_to(ws, h.w0 + 1) {
+        return Some((generic(Request, false), "100"));
+    }
+    if kind == Protest
+        && matches!(word, "rally" | "rallied" | "rallies" | "rallying")
+        && h.w1 == h.w0 + 1
+        && ws
+            .get(h.w1)
+            .is_some_and(|w| RALLIED.contains(&w.norm.as_str()))
+    {
+        return Some((&SPEECH_SUPPORT, "053"));
+    }
+    if HANDING_OVER.contains(&lemma) {
+        if let Some(speech) = speech_handed(ws, h.w1) {
+            return Some(speech);
+        }
+    }
+    if matches!(lemma, "ask" | "order" | "tell" | "instruct") && told_to_leave(ws, h.w1) {
+        return Some(if expels_people(ws, h.w1) {
+            (generic(Coerce, false), "174")
+        } else {
+            (&PATTERNS[0], "166")
+        });
+    }
+    if kind == Sanction
+        && (lemma == "expel" || h.pattern.mode == Some("expel"))
+        && expels_people(ws, h.w1)
+    {
+        return Some((generic(Coerce, false), "174"));
+    }
+    if kind == Assault
+        && ((lemma == "attack" && attacks_in_words(ws, h.w1, false))
+            || (lemma == "blast" && attacks_in_words(ws, h.w1, true)))
+    {
+        return Some((generic(Accuse, false), "111"));
+    }
+    if kind == Support && welcomes_a_visitor(ws, h) {
+        return Some((generic(Consult, false), "043"));
+    }
+    None
+}
+
 /// [`find_with`], knowing which words are demonyms (adjectives: "Russian forces").
 pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
     let lx = cameo::lexicon();
@@ -2311,158 +2396,16 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             {
                 i = h.w1
             }
-            // A loan extended, approved or granted is economic aid (CAMEO 071), however long
-            // its amount: "extended a 30 billion yen soft loan", "approved a $1.56 billion loan".
-            Some(h)
-                if verb.is_some_and(|v| {
-                    matches!(v.lemma, "extend" | "approve" | "grant" | "disburse")
-                }) && lends(ws, h.w1) =>
-            {
+            // A hit whose words say another event than its row (see [`retyped`]).
+            Some(h) if retyped(ws, &h, verb.as_ref()).is_some() => {
                 i = h.w1;
-                out.push(Hit {
-                    pattern: &LOAN,
-                    cameo: Some("071"),
-                    ..h
-                });
-            }
-            // Blocking a text is refusing it (REJECT, CAMEO 120): "India blocked the
-            // Comprehensive Test Ban Treaty".
-            Some(h)
-                if h.pattern.kind == Coerce
-                    && matches!(
-                        ws[h.w0].norm.as_str(),
-                        "blocked" | "block" | "blocks" | "blocking"
-                    )
-                    && listed_ahead(ws, h.w1, 5, TEXTS, false) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: &BLOCKED,
-                    cameo: Some("120"),
-                    ..h
-                });
-            }
-            // A ban on goods is an embargo (SANCTION, CAMEO 163), not a restriction on people:
-            // "the EU slapped a worldwide ban on British beef".
-            Some(h)
-                if h.pattern.kind == Coerce
-                    && matches!(
-                        ws[h.w0].norm.as_str(),
-                        "ban" | "bans" | "banned" | "banning"
-                    )
-                    && listed_ahead(ws, h.w1, 6, GOODS, false) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: &EMBARGO,
-                    cameo: Some("163"),
-                    ..h
-                });
-            }
-            // Wanting someone to do something asks it of them ("Britain wanted Dhaka to act
-            // seriously on the case"), whatever the CAMEO phrase after it says.
-            Some(h)
-                if verb.is_some_and(|v| v.lemma == "want")
-                    && h.pattern.kind != Request
-                    && wants_someone_to(ws, h.w0 + 1) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: generic(Request, false),
-                    cameo: Some("100"),
-                    ..h
-                });
-            }
-            // Rallying someone or behind someone is support (CAMEO 053), not a demonstration:
-            // "will continue to rally the world", "rallied behind the president".
-            Some(h)
-                if h.pattern.kind == Protest
-                    && matches!(
-                        ws[h.w0].norm.as_str(),
-                        "rally" | "rallied" | "rallies" | "rallying"
-                    )
-                    && h.w1 == h.w0 + 1
-                    && ws
-                        .get(h.w1)
-                        .is_some_and(|w| RALLIED.contains(&w.norm.as_str())) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: &SPEECH_SUPPORT,
-                    cameo: Some("053"),
-                    ..h
-                });
-            }
-            // Words handed over are the speech act they carry: "offered apologies" concedes,
-            // "offered his gratitude" supports, "delivered an appeal to" requests.
-            Some(h)
-                if verb.is_some_and(|v| HANDING_OVER.contains(&v.lemma))
-                    && speech_handed(ws, h.w1).is_some() =>
-            {
-                i = h.w1;
-                let (pattern, code) = speech_handed(ws, h.w1).unwrap_or((&SPEECH_SUPPORT, "051"));
-                out.push(Hit {
-                    pattern,
-                    cameo: Some(code),
-                    ..h
-                });
-            }
-            // Asking or telling someone to leave is expelling them ("Jordan has asked an Iraqi
-            // diplomat to leave"): people, as coercion; diplomats and others, as a sanction.
-            Some(h)
-                if verb
-                    .is_some_and(|v| matches!(v.lemma, "ask" | "order" | "tell" | "instruct"))
-                    && told_to_leave(ws, h.w1) =>
-            {
-                i = h.w1;
-                let people = expels_people(ws, h.w1);
-                out.push(Hit {
-                    pattern: if people {
-                        generic(Coerce, false)
-                    } else {
-                        &PATTERNS[0]
-                    },
-                    cameo: Some(if people { "174" } else { "166" }),
-                    ..h
-                });
-            }
-            // Expelling people is coercion (CAMEO 174); expelling diplomats, inspectors or
-            // peacekeepers stays a sanction.
-            Some(h)
-                if h.pattern.kind == Sanction
-                    && (verb.is_some_and(|v| v.lemma == "expel")
-                        || h.pattern.mode == Some("expel"))
-                    && expels_people(ws, h.w1) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: generic(Coerce, false),
-                    cameo: Some("174"),
-                    ..h
-                });
-            }
-            Some(h)
-                if h.pattern.kind == Assault
-                    && verb.is_some_and(|v| {
-                        (v.lemma == "attack" && attacks_in_words(ws, h.w1, false))
-                            || (v.lemma == "blast" && attacks_in_words(ws, h.w1, true))
-                    }) =>
-            {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: generic(Accuse, false),
-                    cameo: Some("111"),
-                    ..h
-                });
-            }
-            // "welcomes Zelenskyy to the White House": hosting a visit (CAMEO 043), not praise.
-            Some(h) if h.pattern.kind == Support && welcomes_a_visitor(ws, &h) => {
-                i = h.w1;
-                out.push(Hit {
-                    pattern: generic(Consult, false),
-                    cameo: Some("043"),
-                    ..h
-                });
+                if let Some((pattern, code)) = retyped(ws, &h, verb.as_ref()) {
+                    out.push(Hit {
+                        pattern,
+                        cameo: Some(code),
+                        ..h
+                    });
+                }
             }
             // A hit starts at `i`, where `verb` was looked up.
             Some(h)
