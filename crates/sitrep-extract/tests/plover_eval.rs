@@ -126,16 +126,24 @@ fn plover_dateline_floor() {
     ]);
 }
 
+/// One of our sets of real wire copy, whose records point at their sentence in the shared
+/// data: every record finds its text, and type and source accuracy meet their floors.
+fn reuters_floor(name: &str, n: usize, type_floor: f64, source_floor: f64) {
+    let scores = own_set(name, n);
+    assert!(scores.records.iter().all(|r| !r.text.is_empty()));
+    let line = scores.to_string();
+    assert!(scores.type_accuracy >= type_floor, "{name}: {line}");
+    assert!(scores.source_accuracy >= source_floor, "{name}: {line}");
+}
+
 /// Real wire copy (`tests/data/plover-dev-reuters.jsonl`: 248 sentences of Reuters news from
 /// CoNLL-2003 train, labelled for sitrep; the file holds our labels and points at the text in
 /// the shared data). A dev set, like the per-code sets, but of sentences nobody wrote for us.
+/// It read 0.593 type accuracy when it was made; the floors sit just under what is measured
+/// now (0.774/0.597).
 #[test]
 fn plover_reuters_dev_floor() {
-    let scores = own_set("plover-dev-reuters.jsonl", 248);
-    assert!(scores.records.iter().all(|r| !r.text.is_empty()));
-    let line = scores.to_string();
-    assert!(scores.type_accuracy >= 0.68, "{line}");
-    assert!(scores.source_accuracy >= 0.56, "{line}");
+    reuters_floor("plover-dev-reuters.jsonl", 248, 0.75, 0.58);
     // Without the shared data folder such records are an error that says why, not a score.
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/plover-dev-reuters.jsonl");
@@ -145,12 +153,9 @@ fn plover_reuters_dev_floor() {
 
 /// The second draw of real wire copy (`tests/data/plover-dev-reuters2.jsonl`: 257 other
 /// sentences of CoNLL-2003 train). It read 0.630 type and 0.628 source accuracy when it was
-/// made, before any rule was chosen on it; the floors sit just under what is measured now.
+/// made, before any rule was chosen on it; the floors sit just under what is measured now
+/// (0.735/0.650).
 #[test]
 fn plover_reuters2_dev_floor() {
-    let scores = own_set("plover-dev-reuters2.jsonl", 257);
-    assert!(scores.records.iter().all(|r| !r.text.is_empty()));
-    let line = scores.to_string();
-    assert!(scores.type_accuracy >= 0.66, "{line}");
-    assert!(scores.source_accuracy >= 0.61, "{line}");
+    reuters_floor("plover-dev-reuters2.jsonl", 257, 0.71, 0.63);
 }

@@ -1023,8 +1023,9 @@ const fn cn(kind: PloverType) -> Pattern {
     p
 }
 
-/// The pattern of words handed over as a speech act (see [`speech_handed`]): a verb's, which
-/// needs no target ("offered apologies for any mistakes").
+/// The pattern of a re-typed hit ([`retyped`]: words handed over as a speech act, a loan, a
+/// blocked text, an embargo): a verb's, which needs no target ("offered apologies for any
+/// mistakes").
 const fn speech(kind: PloverType) -> Pattern {
     let mut p = cv(kind);
     // The row it replaces is a verb's (or a noun's under a verb: "slapped a ban on").
@@ -1037,11 +1038,11 @@ const fn speech(kind: PloverType) -> Pattern {
 static SPEECH_CONCEDE: Pattern = speech(Concede);
 static SPEECH_SUPPORT: Pattern = speech(Support);
 static SPEECH_REQUEST: Pattern = speech(Request);
-/// A ban on goods (see [`find_with`]), which needs no target either.
+/// A ban on goods (see [`retyped`]).
 static EMBARGO: Pattern = speech(Sanction);
-/// A text blocked (see [`find_with`]).
+/// A text blocked (see [`retyped`]).
 static BLOCKED: Pattern = speech(Reject);
-/// A loan extended (see [`find_with`]).
+/// A loan extended (see [`retyped`]).
 static LOAN: Pattern = speech(Aid);
 
 static CAMEO_VERBS: [Pattern; 16] = [
@@ -1924,7 +1925,7 @@ fn lends(ws: &[Word], from: usize) -> bool {
         .any(|w| matches!(w.norm.as_str(), "loan" | "loans" | "credit" | "credits"))
 }
 
-/// Texts whose blocking is a refusal (see [`find_with`]).
+/// Texts whose blocking is a refusal (see [`retyped`]).
 #[rustfmt::skip]
 const TEXTS: &[&str] = &[
     "treaty", "resolution", "bill", "deal", "agreement", "proposal", "plan", "motion", "measure",
@@ -1932,7 +1933,7 @@ const TEXTS: &[&str] = &[
     "ctbt", "statement", "declaration",
 ];
 
-/// Goods whose ban is an embargo (see [`find_with`]).
+/// Goods whose ban is an embargo (see [`retyped`]).
 #[rustfmt::skip]
 const GOODS: &[&str] = &[
     "imports", "exports", "import", "export", "beef", "meat", "goods", "products", "trade",
@@ -1949,7 +1950,7 @@ fn wants_someone_to(ws: &[Word], from: usize) -> bool {
             .any(|k| ws[k].is("to"))
 }
 
-/// What follows a "rally" that rallies support, not protesters (see [`find_with`]).
+/// What follows a "rally" that rallies support, not protesters (see [`retyped`]).
 #[rustfmt::skip]
 const RALLIED: &[&str] = &[
     "the", "their", "his", "her", "its", "our", "support", "behind", "around", "allies",
