@@ -1276,3 +1276,23 @@ fn loans_and_control_handed_back() {
         PloverType::Retreat,
     );
 }
+
+/// A verb after a relative clause or participle set off by commas has the actor before it as
+/// its subject; a relative clause's verb, its antecedent; heading an organisation is no trip.
+#[test]
+fn subjects_around_relative_clauses() {
+    let a = analyse("Putin, who met Macron on Monday, sought a meeting with Biden.");
+    let request = a.events.iter().find(|e| e.kind == PloverType::Request);
+    assert_eq!(request.map(src), Some("Vladimir Putin"), "{:#?}", a.events);
+    let consult = a.events.iter().find(|e| e.kind == PloverType::Consult);
+    assert_eq!(consult.map(src), Some("Vladimir Putin"), "{:#?}", a.events);
+    let e = one(
+        "Jordan, which has blamed Iraq for the riots, has asked an Iraqi diplomat to leave.",
+        PloverType::Accuse,
+    );
+    assert_eq!(src(&e), "Jordan");
+    none_of(
+        "Scott Paul, who heads the Alliance for American Manufacturing, said tariffs helped.",
+        PloverType::Consult,
+    );
+}

@@ -7,7 +7,9 @@
 //!    dictionary and its nominalisations ([`cameo`]), which also give every trigger its CAMEO code;
 //!    a governing trigger takes its complement ("asked ... to help train" is one REQUEST;
 //!    "refused to extradite" one REJECT);
-//! 2. find actors ([`arguments`]): source = subject, target = object or to/with/from X (for a
+//! 2. find actors ([`arguments`]): source = subject (after a relative clause or participle
+//!    set off by commas, the actor before it: "Putin, who met Macron, sought ..."; in such a
+//!    relative clause, its antecedent), target = object or to/with/from X (for a
 //!    refusal or a threat without one, the refused or threatened act's: "refused to meet
 //!    Putin", "threatened to attack South Korea"); a pattern
 //!    of role `Speaker` takes the speaker of the enclosing clause instead ("Austin has
@@ -648,6 +650,15 @@ fn fronted_clause(ws: &[Word]) -> Option<usize> {
     (comma + 2 < ws.len()).then(|| ws[comma].span.start)
 }
 
+/// Irregular past forms that may follow such a phrase as the main verb (see
+/// [`apposed_participles`]).
+#[rustfmt::skip]
+const IRREGULAR_FINITE: &[&str] = &[
+    "sought", "met", "took", "gave", "made", "went", "held", "told", "sent", "led", "left",
+    "won", "struck", "fought", "began", "came", "brought", "kept", "spoke", "broke", "chose",
+    "found", "became", "stood", "threw", "wrote",
+];
+
 /// Irregular past participles that open a phrase of [`apposed_participles`].
 #[rustfmt::skip]
 const PARTICIPLES: &[&str] = &[
@@ -678,6 +689,7 @@ fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
         };
         let finite = ws.get(c + 1).is_some_and(|w| {
             (w.norm.ends_with("ed") && w.is_alpha() && !w.cap)
+                || IRREGULAR_FINITE.contains(&w.norm.as_str())
                 || matches!(
                     w.norm.as_str(),
                     "is" | "was"
@@ -1107,6 +1119,41 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
                             | "for"
                     )
                 });
+            // A verb right after a relative clause or participle set off by commas has the
+            // actor before that phrase as its subject ("Putin, who met Macron on Monday, sought
+            // a meeting"); a relative clause's verb, the actor before its "who" or "which".
+            let set_off = t0 > 0 && ws[t0 - 1].is(",") && !ws[t0].norm.ends_with("ing");
+            let before_phrase = set_off
+                .then(|| {
+                    apposed_participles(ws)
+                        .into_iter()
+                        .find(|&(_, b)| b == ws[t0 - 1].span.end)
+                        .and_then(|(a, _)| ws.iter().position(|w| w.span.start == a))
+                })
+                .flatten();
+            // "Jordan, which has blamed Iraq": auxiliaries may stand between.
+            let mut w = t0;
+            while w > 0
+                && t0 - w < 3
+                && matches!(
+                    ws[w - 1].norm.as_str(),
+                    "has" | "have" | "had" | "will" | "would" | "also" | "already" | "been"
+                )
+            {
+                w -= 1;
+            }
+            let relative =
+                w > 1 && matches!(ws[w - 1].norm.as_str(), "who" | "which") && ws[w - 2].is(",");
+            let antecedent_end = before_phrase.or(relative.then(|| w - 2));
+            if let Some(c) = antecedent_end
+                .and_then(|k| env.cands.iter().find(|c| c.w1 == k))
+                .filter(|_| !(t0 > 0 && is_be(&ws[t0 - 1].norm)))
+            {
+                let sources = vec![c.actor.clone()];
+                let to = gov.map_or(end, |g| g.w0.min(end));
+                let target = arguments::target(s, env.cands, t1, to, &sources);
+                return finish(env, hit, gov, sources, Found::Direct, target, cs, end);
+            }
             // The parse where the words next to the trigger do not say: a subject further away
             // (a controller, a coordinated verb's, a relative clause's noun), a passive's agent.
             let near = arguments::subject(s, env.cands, cs, t0, &coref)

@@ -45,7 +45,8 @@
 //! nobody ([`armed_adjective`]); wanting someone to act requests it ([`wants_someone_to`]);
 //! "the decline of" refuses nothing ([`a_decline`]); blocking a text refuses it ([`TEXTS`]);
 //! a ban on goods is an embargo ([`GOODS`]); a "bomb threat" is no bomb ([`bomb_scare`]);
-//! breaking off a speech breaks off no relations ([`breaks_off_words`]).
+//! breaking off a speech breaks off no relations ([`breaks_off_words`]); heading an
+//! organisation is no trip ([`leads_something`]).
 
 use super::cameo;
 use crate::words::{words_of_str, Word, WordKind};
@@ -1399,6 +1400,38 @@ fn everyday_sense(ws: &[Word], lemma: &str, h: &Hit) -> bool {
     }
 }
 
+/// Whether a "head" leads something instead of travelling ("who heads the Alliance for
+/// American Manufacturing"): no direction after it ("heads to Kyiv", "headed back") and no
+/// delegation led abroad ("headed a delegation to Moscow").
+fn leads_something(ws: &[Word], lemma: &str, w1: usize) -> bool {
+    if lemma != "head" {
+        return false;
+    }
+    // "headed a delegation to Moscow" travels.
+    let delegation = ws[w1..ws.len().min(w1 + 3)]
+        .iter()
+        .any(|w| matches!(w.norm.as_str(), "delegation" | "mission" | "team"));
+    !delegation
+        && !ws.get(w1).is_some_and(|w| {
+            matches!(
+                w.norm.as_str(),
+                "to" | "for"
+                    | "into"
+                    | "back"
+                    | "home"
+                    | "off"
+                    | "toward"
+                    | "towards"
+                    | "abroad"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "out"
+            )
+        })
+}
+
 /// Whether "armed" describes a noun instead of arming someone: after an adverb ("a heavily
 /// armed band", "well armed") or before a noun that is not its object ("armed men", "armed
 /// conflict", "armed forces").
@@ -2329,6 +2362,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             !v.suppressed
                 && !bare_intent(v)
                 && !armed_adjective(ws, i, v.w1)
+                && !leads_something(ws, v.lemma, v.w1)
                 && !takes_nothing(ws, v)
                 && !super::modality::is_cue(&ws[i].norm)
         }) {
