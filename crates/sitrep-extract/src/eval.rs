@@ -123,12 +123,12 @@ pub fn main_event<'a>(events: &'a [Event], text: &str) -> Option<&'a Event> {
         .any(|w| BACKGROUND_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)));
     // A noun in a phrase of the first event is its circumstance: "was arrested in the
     // attack", "was jailed for the killing".
-    let words: Vec<&str> = between.split_whitespace().collect();
-    let in_phrase = match words.as_slice() {
-        [.., p, d] if DETERMINERS.contains(&d.to_lowercase().as_str()) => {
-            PHRASE_WORDS.contains(&p.to_lowercase().as_str())
+    let mut back = between.split_whitespace().rev().map(str::to_lowercase);
+    let in_phrase = match (back.next(), back.next()) {
+        (Some(d), Some(p)) if DETERMINERS.contains(&d.as_str()) => {
+            PHRASE_WORDS.contains(&p.as_str())
         }
-        [.., p] => PHRASE_WORDS.contains(&p.to_lowercase().as_str()),
+        (Some(p), _) => PHRASE_WORDS.contains(&p.as_str()),
         _ => false,
     };
     if (subordinate || in_phrase) && sourced.kind != first.kind {

@@ -180,6 +180,15 @@ pub fn precision_of(v: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether a word (any case) names a month, in full or abbreviated ("September", "sept"), as
+/// the tagger's lexicon reads it.
+pub fn is_month_name(word: &str) -> bool {
+    matches!(
+        lexicon::lookup(word).lex,
+        lexicon::Lex::Month(_) | lexicon::Lex::MonthAbbr(_)
+    )
+}
+
 /// All time expressions of `text`, resolved against the publication date `dct` (see the crate
 /// docs for the anchor and tense policy). Sentences (the window for tense cues) are found by a
 /// rough internal cut; use [`tag_sentences`] to give them.

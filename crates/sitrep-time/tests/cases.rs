@@ -543,3 +543,15 @@ fn te3_style_conventions() {
         check(FRI, text, want);
     }
 }
+
+/// Month names, full and abbreviated, in any case, as other crates ask for them ("September 3"
+/// is a day, not three of something).
+#[test]
+fn month_names() {
+    for w in ["September", "september", "sept", "Sep", "May", "dec"] {
+        assert!(sitrep_time::is_month_name(w), "{w}");
+    }
+    for w in ["Monday", "spring", "semester", "mayor", ""] {
+        assert!(!sitrep_time::is_month_name(w), "{w}");
+    }
+}

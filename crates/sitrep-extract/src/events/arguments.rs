@@ -968,7 +968,7 @@ pub(crate) fn objects(
         // Nor is a day of a month: "on September 3 demanding higher pay".
         let day = ws[i].kind == WordKind::Num
             && i > 0
-            && MONTHS.contains(&ws[i - 1].norm.as_str())
+            && sitrep_time::is_month_name(&ws[i - 1].norm)
             && ws[i]
                 .norm
                 .parse::<u32>()
@@ -1164,14 +1164,6 @@ pub(crate) fn location_country<'a>(kb: &'a Kb, loc: &Location) -> Option<&'a str
         .and_then(|id| kb.get(id))
         .and_then(|e| e.country.as_deref())
 }
-
-/// Month names and their abbreviations, after which a number is a day ("September 3").
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-];
 
 /// Forms of "use", which end a group's modifiers and make "force" after them no group.
 const USE_VERBS: &[&str] = &["use", "used", "uses", "using"];

@@ -429,6 +429,8 @@ pub(crate) fn extract(
         // stones") and of participles describing the actor ("militiamen armed with machetes
         // slaughtered ...").
         let mut postnominal: HashSet<String> = HashSet::new();
+        // Phrases set off by commas: background events, and the subject of the verb after them.
+        let apposed = apposed_participles(&s.ws);
         for (hi, hit) in p.hits.iter().enumerate() {
             if p.governed.iter().any(|g| g.1 == hi) {
                 continue;
@@ -455,6 +457,7 @@ pub(crate) fn extract(
                 speaker: speaker.as_ref(),
                 published_year,
                 unpunctuated: p.unpunctuated,
+                apposed: &apposed,
                 parse: &p.parse,
                 sent,
             };
@@ -532,12 +535,11 @@ pub(crate) fn extract(
         // And so does a participle set off by commas after the subject: "Stevanin, arrested in
         // 1994 and jailed for three years, is accused of murder" is mainly the accusation.
         let fronted = fronted_clause(&s.ws);
-        let apposed = apposed_participles(&s.ws);
         found.sort_by_key(|e| {
             let background = fronted.is_some_and(|end| e.trigger.start < end)
-                || apposed
-                    .iter()
-                    .any(|&(a, b)| a <= e.trigger.start && e.trigger.start < b);
+                || apposed.iter().any(|&(a, b)| {
+                    s.ws[a].span.start <= e.trigger.start && e.trigger.start < s.ws[b].span.end
+                });
             (postnominal.contains(&e.id), background, e.trigger.start)
         });
         events.extend(found);
@@ -667,8 +669,9 @@ const PARTICIPLES: &[&str] = &[
     "spoken", "stolen", "thrown", "written", "hit", "put", "set", "sworn", "torn",
 ];
 
-/// Participial phrases and relative clauses set off by commas before the main verb (byte
-/// ranges): a comma, a past participle (or "who", "which"), and a comma that a finite verb
+/// Participial phrases and relative clauses set off by commas before the main verb (the word
+/// indices of their two commas): a comma, a past participle (or "who", "which"), and a comma
+/// that a finite verb
 /// follows ("X, arrested in 1994 and jailed ..., is accused"; "Specter, who has questioned
 /// whether Perry should resign, met Saudi officials"; "200 troops, sent on a mission, clashed").
 fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
@@ -712,7 +715,7 @@ fn apposed_participles(ws: &[Word]) -> Vec<(usize, usize)> {
                 )
         });
         if finite {
-            out.push((ws[k].span.start, ws[c].span.end));
+            out.push((k, c));
         }
     }
     out
@@ -748,14 +751,10 @@ const LABOUR: &[&str] = &[
     "servants",
 ];
 
-fn is_labour(text: &str) -> bool {
+/// Whether a word of `text` (any case) is in `list`: an actor named as protesters or workers.
+fn names_any(text: &str, list: &[&str]) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| LABOUR.contains(&w.to_lowercase().as_str()))
-}
-
-fn is_protester(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| PROTESTERS.contains(&w.to_lowercase().as_str()))
+        .any(|w| list.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether an actor is a person (an entity of type PERSON).
@@ -865,6 +864,8 @@ struct Env<'a> {
     speaker: Option<&'a Actor>,
     published_year: Option<i32>,
     unpunctuated: bool,
+    /// The sentence's phrases set off by commas ([`apposed_participles`]).
+    apposed: &'a [(usize, usize)],
     parse: &'a std::cell::OnceCell<Option<syntax::Parse>>,
     sent: Span,
 }
@@ -1124,13 +1125,9 @@ fn build(env: &Env, hit: &Hit, gov: Option<&Hit>) -> Vec<Event> {
             // a meeting"); a relative clause's verb, the actor before its "who" or "which".
             let set_off = t0 > 0 && ws[t0 - 1].is(",") && !ws[t0].norm.ends_with("ing");
             let before_phrase = set_off
-                .then(|| {
-                    apposed_participles(ws)
-                        .into_iter()
-                        .find(|&(_, b)| b == ws[t0 - 1].span.end)
-                        .and_then(|(a, _)| ws.iter().position(|w| w.span.start == a))
-                })
-                .flatten();
+                .then(|| env.apposed.iter().find(|&&(_, b)| b == t0 - 1))
+                .flatten()
+                .map(|&(a, _)| a);
             // "Jordan, which has blamed Iraq": auxiliaries may stand between.
             let mut w = t0;
             while w > 0
@@ -1468,7 +1465,7 @@ fn finish(
             ws[t0].norm.as_str(),
             "strike" | "strikes" | "striking" | "struck"
         )
-        && (sources.iter().any(|a| is_labour(&a.text))
+        && (sources.iter().any(|a| names_any(&a.text, LABOUR))
             || ws[cs..t0].iter().any(|w| LABOUR.contains(&w.norm.as_str())));
     if labour_strike {
         kind = PloverType::Protest;
@@ -1551,7 +1548,7 @@ fn finish(
     // The words before a passive are its patients: "students were detained" is no riot.
     let passive = found == Found::Unknown || (t0 > 0 && is_be(&ws[t0 - 1].norm));
     let rioters = matches!(kind, PloverType::Assault | PloverType::Coerce)
-        && (sources.iter().any(|a| is_protester(&a.text))
+        && (sources.iter().any(|a| names_any(&a.text, PROTESTERS))
             || (!passive
                 && ws[cs..t0]
                     .iter()

@@ -40,8 +40,8 @@
 //! 174 for people); words handed over are the speech act they carry ([`speech_handed`]:
 //! "offered apologies" CONCEDE, "offered his gratitude" SUPPORT, "delivered an appeal" REQUEST);
 //! "rallied allies" is support, not a rally ([`RALLIED`]); "admitted" people or a patient
-//! admitted to hospital is no admission ([`admitted_somewhere`]), nor is a fact "admitted
-//! that" without a fault ([`admits_a_fact`]); a "heavily armed band" arms
+//! admitted to hospital is no admission, nor is a fact "admitted that" without a fault
+//! ([`no_admission`]); a "heavily armed band" arms
 //! nobody ([`armed_adjective`]); wanting someone to act requests it ([`wants_someone_to`]);
 //! "the decline of" refuses nothing ([`a_decline`]); blocking a text refuses it ([`TEXTS`]);
 //! a ban on goods is an embargo ([`GOODS`]); a "bomb threat" is no bomb ([`bomb_scare`]);
@@ -1927,26 +1927,33 @@ const EXPELLED_PEOPLE: &[&str] = &[
     "protesters", "demonstrators", "crowd", "crowds",
 ];
 
-/// Whether an "admitted" is someone let in, not an admission: a passive ("was admitted to
-/// hospital", "were admitted into the alliance"), "admitted into", or people admitted ("had
-/// admitted more than 1.4 million Syrian refugees").
-fn admitted_somewhere(ws: &[Word], h: &Hit) -> bool {
-    let admit = matches!(
+/// Whether an "admitted" is no admission of the subject's: someone let in (a passive, "was
+/// admitted to hospital", "were admitted into the alliance"; "admitted into"; people admitted,
+/// "had admitted more than 1.4 million Syrian refugees"), or a fact "admitted that" without a
+/// [`FAULTS`] word in the eight words after "that" ("admitted that trainers would be easy
+/// targets", against "admitted that mistakes were made").
+fn no_admission(ws: &[Word], h: &Hit) -> bool {
+    if !matches!(
         ws[h.w0].norm.as_str(),
         "admitted" | "admits" | "admit" | "admitting"
-    );
-    admit
-        && (ws[h.w1..ws.len().min(h.w1 + 8)]
+    ) {
+        return false;
+    }
+    let people_let_in = ws[h.w1..ws.len().min(h.w1 + 8)]
+        .iter()
+        .take_while(|w| !w.is(",") && !w.is("that"))
+        .any(|w| EXPELLED_PEOPLE.contains(&w.norm.as_str()) || w.is("patients"));
+    let passive = h.w0.checked_sub(1).is_some_and(|p| {
+        matches!(
+            ws[p].norm.as_str(),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are" | "newly" | "recently"
+        )
+    });
+    let fact = ws.get(h.w1).is_some_and(|w| w.is("that"))
+        && !ws[h.w1 + 1..ws.len().min(h.w1 + 9)]
             .iter()
-            .take_while(|w| !w.is(",") && !w.is("that"))
-            .any(|w| EXPELLED_PEOPLE.contains(&w.norm.as_str()) || w.is("patients"))
-            || h.w0.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    ws[p].norm.as_str(),
-                    "was" | "were" | "been" | "being" | "be" | "is" | "are" | "newly" | "recently"
-                )
-            })
-            || ws.get(h.w1).is_some_and(|w| w.is("into")))
+            .any(|w| FAULTS.contains(&w.norm.as_str()));
+    people_let_in || passive || ws.get(h.w1).is_some_and(|w| w.is("into")) || fact
 }
 
 /// Whether a loan or credit is what is given, within the eight words from `from` and before a
@@ -1990,20 +1997,7 @@ const RALLIED: &[&str] = &[
     "partners", "voters", "supporters", "international", "world", "nations", "countries",
 ];
 
-/// Whether "admitted that" concedes only a fact, no fault: "admitted that trainers would be
-/// easy targets" (no [`FAULTS`] word in the eight words after "that"), against "admitted that
-/// mistakes were made".
-fn admits_a_fact(ws: &[Word], h: &Hit) -> bool {
-    matches!(
-        ws[h.w0].norm.as_str(),
-        "admitted" | "admits" | "admit" | "admitting"
-    ) && ws.get(h.w1).is_some_and(|w| w.is("that"))
-        && !ws[h.w1 + 1..ws.len().min(h.w1 + 9)]
-            .iter()
-            .any(|w| FAULTS.contains(&w.norm.as_str()))
-}
-
-/// Words of a fault admitted (see [`admits_a_fact`]).
+/// Words of a fault admitted (see [`no_admission`]).
 #[rustfmt::skip]
 const FAULTS: &[&str] = &[
     "mistake", "mistakes", "error", "errors", "wrong", "fault", "failed", "failure", "failures",
@@ -2403,6 +2397,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 }
             }
         }
+        let retype = found.as_ref().and_then(|h| retyped(ws, h, verb.as_ref()));
         match found {
             Some(h) if h.pattern.kind == Assault && score_after(ws, h.w1) => i = h.w1,
             // "arrested on charges of murder", "hanged for murder": the reason for a
@@ -2411,8 +2406,7 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
             // ordered act is the event).
             Some(h)
                 if a_reason(ws, h.w0)
-                    || admitted_somewhere(ws, &h)
-                    || admits_a_fact(ws, &h)
+                    || no_admission(ws, &h)
                     || a_decline(ws, &h)
                     || bomb_scare(ws, &h)
                     || breaks_off_words(ws, &h)
@@ -2432,9 +2426,9 @@ pub(crate) fn find_with(ws: &[Word], adjective: &[bool]) -> Vec<Hit> {
                 i = h.w1
             }
             // A hit whose words say another event than its row (see [`retyped`]).
-            Some(h) if retyped(ws, &h, verb.as_ref()).is_some() => {
+            Some(h) if retype.is_some() => {
                 i = h.w1;
-                if let Some((pattern, code)) = retyped(ws, &h, verb.as_ref()) {
+                if let Some((pattern, code)) = retype {
                     out.push(Hit {
                         pattern,
                         cameo: Some(code),
